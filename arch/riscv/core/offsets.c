@@ -1,0 +1,56 @@
+/*
+ * Source of the generated offsets.h: compiled to assembly only, never
+ * linked. Each OFFSET() leaves a "->NAME value" marker in the assembly that
+ * scripts/gen_offsets.py turns into a #define, so the trap code's frame
+ * offsets always match the C structs.
+ */
+#include <stddef.h>
+#include <vireo/arch/riscv/exception.h>
+
+#define EMIT(name, value) \
+	__asm__ volatile("\n->" #name " %0\n" ::"i"(value))
+#define OFFSET(name, type, field) EMIT(name, offsetof(struct type, field))
+
+/* Frame size rounded up to 16 bytes: the psABI's stack alignment. */
+#define ESF_SIZE_ALIGNED ((sizeof(struct arch_esf) + 15) & ~(size_t)15)
+
+void z_offsets(void);
+void z_offsets(void)
+{
+	OFFSET(ESF_RA, arch_esf, ra);
+	OFFSET(ESF_T0, arch_esf, t0);
+	OFFSET(ESF_T1, arch_esf, t1);
+	OFFSET(ESF_T2, arch_esf, t2);
+	OFFSET(ESF_T3, arch_esf, t3);
+	OFFSET(ESF_T4, arch_esf, t4);
+	OFFSET(ESF_T5, arch_esf, t5);
+	OFFSET(ESF_T6, arch_esf, t6);
+	OFFSET(ESF_A0, arch_esf, a0);
+	OFFSET(ESF_A1, arch_esf, a1);
+	OFFSET(ESF_A2, arch_esf, a2);
+	OFFSET(ESF_A3, arch_esf, a3);
+	OFFSET(ESF_A4, arch_esf, a4);
+	OFFSET(ESF_A5, arch_esf, a5);
+	OFFSET(ESF_A6, arch_esf, a6);
+	OFFSET(ESF_A7, arch_esf, a7);
+	OFFSET(ESF_EPC, arch_esf, epc);
+	OFFSET(ESF_STATUS, arch_esf, status);
+	OFFSET(ESF_S0, arch_esf, s0);
+	OFFSET(ESF_S1, arch_esf, s1);
+	OFFSET(ESF_S2, arch_esf, s2);
+	OFFSET(ESF_S3, arch_esf, s3);
+	OFFSET(ESF_S4, arch_esf, s4);
+	OFFSET(ESF_S5, arch_esf, s5);
+	OFFSET(ESF_S6, arch_esf, s6);
+	OFFSET(ESF_S7, arch_esf, s7);
+	OFFSET(ESF_S8, arch_esf, s8);
+	OFFSET(ESF_S9, arch_esf, s9);
+	OFFSET(ESF_S10, arch_esf, s10);
+	OFFSET(ESF_S11, arch_esf, s11);
+	OFFSET(ESF_SP, arch_esf, sp);
+	OFFSET(ESF_GP, arch_esf, gp);
+	OFFSET(ESF_TP, arch_esf, tp);
+	OFFSET(ESF_CAUSE, arch_esf, cause);
+	OFFSET(ESF_TVAL, arch_esf, tval);
+	EMIT(ESF_SIZE, ESF_SIZE_ALIGNED);
+}

@@ -1,0 +1,31 @@
+/*
+ * C start-up for the boot hart: runs on the ISR stack with interrupts off,
+ * before any kernel service exists. Prepares memory as C expects (zeroed
+ * .bss, .data in RAM on execute-in-place boards) and enters the kernel.
+ * Called once, from reset.S.
+ */
+#include <string.h>
+#include <vireo/toolchain.h>
+
+extern char __bss_start[], __bss_end[];
+extern char __data_start[], __data_end[], __data_load_start[];
+/* Boot stack; reset.S points sp at its top. */
+char z_interrupt_stack[CONFIG_ISR_STACK_SIZE] __aligned(16) __noinit;
+
+FUNC_NORETURN void z_cstart(void);
+FUNC_NORETURN void z_riscv_start(void);
+
+FUNC_NORETURN void z_riscv_start(void)
+{
+	memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
+	/*
+	 * On a RAM-only image the loader already placed .data (load and run
+	 * addresses are equal); from flash it must be copied. The TLS image
+	 * (.tdata) is part of that range.
+	 */
+	if (&__data_load_start[0] != &__data_start[0]) {
+		memcpy(__data_start, __data_load_start,
+		       (size_t)(__data_end - __data_start));
+	}
+	z_cstart();
+}

@@ -1,0 +1,47 @@
+/*
+ * Reset entry: the first instructions after the hart leaves reset (or the
+ * firmware, in S-mode). Boot only: the C start-up code does the rest.
+ *
+ * Registers:
+ *   gp   global pointer (small data), set first: C code relies on it
+ *   sp   top of the ISR stack, which doubles as the boot stack
+ *   tp   start of the static TLS block (picolibc keeps errno there)
+ *   t0   scratch
+ * No trap can be taken before xtvec is written except by a bug; interrupts
+ * stay off (xie = 0) until the kernel enables them.
+ */
+#include <vireo/arch/riscv/csr.h>
+
+	.section .text.reset, "ax"
+	.globl __start
+__start:
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+
+	csrw	CSR_XIE, zero
+	csrci	CSR_XSTATUS, XSTATUS_IE
+
+#ifdef CONFIG_RISCV_S_MODE
+	/* The SBI firmware passes the hart id in a0. */
+	bnez	a0, park
+#else
+	csrr	t0, mhartid
+	bnez	t0, park
+#endif /* CONFIG_RISCV_S_MODE */
+
+	la	t0, z_riscv_trap_entry
+	csrw	CSR_XTVEC, t0
+
+	la	sp, z_interrupt_stack
+	li	t0, CONFIG_ISR_STACK_SIZE
+	add	sp, sp, t0
+	la	tp, __tls_base
+
+	tail	z_riscv_start
+
+	/* Harts other than 0 wait here for good: the kernel is single-hart. */
+park:
+	wfi
+	j	park

@@ -1,0 +1,62 @@
+# Configure step: merge the Kconfig fragments (DESIGN.md §1 order) with
+# scripts/kconfig/kconfig.py, then load the result as CMake variables.
+# Runs before project() so that the toolchain and arch flags can use CONFIG_*.
+#
+# Inputs: VIREO_BASE, BOARD, BOARD_DIR, APP_DIR, EXTRA_CONF_FILE and any
+# -DCONFIG_*=value given on the cmake command line.
+# Outputs: ${CMAKE_BINARY_DIR}/.config, include/generated/autoconf.h, and every
+# CONFIG_* as a CMake variable.
+
+set(KCONFIG_ROOT ${VIREO_BASE}/Kconfig)
+set(DOTCONFIG ${CMAKE_BINARY_DIR}/.config)
+set(AUTOCONF_H ${CMAKE_BINARY_DIR}/include/generated/autoconf.h)
+set(KCONFIG_CMAKE_OUT ${CMAKE_BINARY_DIR}/kconfig/config.cmake)
+set(KCONFIG_INPUTS_OUT ${CMAKE_BINARY_DIR}/kconfig/inputs.txt)
+
+set(conf_fragments ${VIREO_BASE}/.config.defaults ${BOARD_DIR}/${BOARD}_defconfig)
+if(EXISTS ${APP_DIR}/prj.conf)
+  list(APPEND conf_fragments ${APP_DIR}/prj.conf)
+endif()
+foreach(f ${EXTRA_CONF_FILE})
+  get_filename_component(f_abs ${f} ABSOLUTE BASE_DIR ${APP_DIR})
+  if(NOT EXISTS ${f_abs})
+    message(FATAL_ERROR "EXTRA_CONF_FILE: ${f} does not exist (looked for ${f_abs})")
+  endif()
+  list(APPEND conf_fragments ${f_abs})
+endforeach()
+
+set(kconfig_args)
+foreach(f ${conf_fragments})
+  list(APPEND kconfig_args --fragment ${f})
+endforeach()
+# -DCONFIG_X=v lands in the cache; it overrides every fragment.
+get_cmake_property(cache_vars CACHE_VARIABLES)
+list(SORT cache_vars)
+foreach(v ${cache_vars})
+  if(v MATCHES "^CONFIG_")
+    list(APPEND kconfig_args --set "${v}=${${v}}")
+  endif()
+endforeach()
+
+set(VIREO_KCONFIG_ENV srctree=${VIREO_BASE} BOARD=${BOARD} BOARD_DIR=${BOARD_DIR}
+    ARCH=riscv KCONFIG_CONFIG=${DOTCONFIG})
+
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -E env ${VIREO_KCONFIG_ENV}
+          ${VIREO_PYTHON} ${VIREO_BASE}/scripts/kconfig/kconfig.py
+          --kconfig ${KCONFIG_ROOT} --config-out ${DOTCONFIG}
+          --header-out ${AUTOCONF_H} --cmake-out ${KCONFIG_CMAKE_OUT}
+          --inputs-out ${KCONFIG_INPUTS_OUT} ${kconfig_args}
+  WORKING_DIRECTORY ${VIREO_BASE}
+  RESULT_VARIABLE kconfig_result)
+if(NOT kconfig_result EQUAL 0)
+  message(FATAL_ERROR "Kconfig: configuration refused (errors above)")
+endif()
+
+include(${KCONFIG_CMAKE_OUT})
+
+# Editing any Kconfig file, fragment or the .config itself (menuconfig)
+# re-runs this step on the next ninja.
+file(STRINGS ${KCONFIG_INPUTS_OUT} kconfig_inputs)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${kconfig_inputs} ${DOTCONFIG})

@@ -1,0 +1,30 @@
+# Convenience targets: run, debugserver, menuconfig, savedefconfig,
+# footprint. The QEMU command line is written to qemu.json so that the
+# test runner and ./vireo use exactly what 'ninja run' uses.
+
+set(QEMU_JSON ${CMAKE_BINARY_DIR}/qemu.json)
+set(qemu_items)
+foreach(a ${BOARD_QEMU} ${BOARD_QEMU_ARGS})
+  list(APPEND qemu_items "\"${a}\"")
+endforeach()
+string(JOIN ", " qemu_list ${qemu_items})
+file(CONFIGURE OUTPUT ${QEMU_JSON} CONTENT
+  "{\"qemu\": [${qemu_list}], \"elf\": \"${CMAKE_BINARY_DIR}/vireo.elf\", \"board\": \"${BOARD}\"}\n")
+
+set(QEMU_RUN ${VIREO_PYTHON} ${VIREO_BASE}/scripts/qemu_run.py --build-dir ${CMAKE_BINARY_DIR})
+add_custom_target(run COMMAND ${QEMU_RUN} DEPENDS vireo.elf USES_TERMINAL
+  COMMENT "Running ${BOARD} in QEMU (Ctrl-A x quits)")
+add_custom_target(debugserver COMMAND ${QEMU_RUN} --gdb DEPENDS vireo.elf USES_TERMINAL
+  COMMENT "QEMU waits for gdb on localhost:1234")
+
+add_custom_target(menuconfig
+  COMMAND ${CMAKE_COMMAND} -E env ${VIREO_KCONFIG_ENV} ${VIREO_PYTHON} -m menuconfig ${KCONFIG_ROOT}
+  WORKING_DIRECTORY ${VIREO_BASE} USES_TERMINAL)
+add_custom_target(savedefconfig
+  COMMAND ${CMAKE_COMMAND} -E env ${VIREO_KCONFIG_ENV} ${VIREO_PYTHON}
+          ${VIREO_BASE}/scripts/kconfig/kconfig.py --kconfig ${KCONFIG_ROOT}
+          --config-out ${DOTCONFIG} --savedefconfig ${CMAKE_BINARY_DIR}/defconfig
+  WORKING_DIRECTORY ${VIREO_BASE})
+add_custom_target(footprint
+  COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/footprint.py ${FOOTPRINT_ARGS} --modules
+  DEPENDS vireo.elf)

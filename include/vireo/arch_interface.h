@@ -1,0 +1,65 @@
+/*
+ * The one door between kernel/ and the architecture (DESIGN.md §2).
+ * kernel/ calls only these arch_* functions; arch/riscv implements them.
+ * Each comes with its contract: when it is called, what it must do, and
+ * what it may not do.
+ */
+#ifndef VIREO_INCLUDE_ARCH_INTERFACE_H_
+#define VIREO_INCLUDE_ARCH_INTERFACE_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <vireo/toolchain.h>
+#include <vireo/arch/riscv/arch.h>
+
+struct arch_esf;
+
+/**
+ * @brief Disable interrupts on this hart and return the previous state.
+ *
+ * Callable from any context. Nests: each lock is undone by the matching
+ * arch_irq_unlock() with the key it returned, innermost first.
+ */
+static inline unsigned int arch_irq_lock(void);
+
+/** @brief Restore the interrupt state saved in @p key by arch_irq_lock(). */
+static inline void arch_irq_unlock(unsigned int key);
+
+/** @brief true if @p key says interrupts were enabled when it was taken. */
+static inline bool arch_irq_unlocked(unsigned int key);
+
+/**
+ * @brief Wait for an interrupt with the hart's low-power instruction.
+ *
+ * Called by the idle loop with interrupts locked; must enable interrupts
+ * atomically with going to sleep so that no wake-up is lost, and return with
+ * them enabled.
+ */
+void arch_cpu_idle(void);
+
+/**
+ * @brief Stop the system for good after a fatal error.
+ *
+ * Called with interrupts locked from the fatal error path, after the report
+ * has been printed; takes no locks. Powers the system off with a failure
+ * status where a power-off driver exists, otherwise parks the hart.
+ */
+FUNC_NORETURN void arch_system_halt(unsigned int reason);
+
+/**
+ * @brief Print the architecture part of a fault report: the cause spelled
+ * out, the faulting address registers and every general register.
+ *
+ * Called from z_fatal_error() with interrupts locked; uses only printk
+ * (polled output), no locks. @p esf may be NULL (software-raised error):
+ * then it prints nothing.
+ */
+void arch_esf_print(const struct arch_esf *esf);
+
+/**
+ * @brief ISA description for the boot banner, e.g. "rv32imac M-mode".
+ * Pure constant; callable any time.
+ */
+const char *arch_isa_string(void);
+
+#endif /* VIREO_INCLUDE_ARCH_INTERFACE_H_ */
