@@ -37,7 +37,7 @@ FUNC_NORETURN void z_fatal_error(unsigned int reason, const struct arch_esf *esf
 	(void)arch_irq_lock();
 	printk("\n*** FATAL ERROR %u: %s ***\n", reason, z_fatal_reason_str(reason));
 	/* Before the scheduler exists, the boot context is all there is. */
-	printk("  thread: main (boot context), mode: supervisor\n");
+	printk("  thread: main (boot context), kernel mode\n");
 	arch_esf_print(esf);
 	printk("*** end of fault report ***\n");
 

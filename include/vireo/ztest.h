@@ -131,13 +131,14 @@ FUNC_NORETURN void z_ztest_assert_fail(const char *file, int line, const char *e
 				       const char *fmt, ...) __printf_like(4, 5);
 
 /*
- * "" __VA_ARGS__ turns an absent message into "" and a present one into
- * its own format string followed by its arguments.
+ * ": " __VA_ARGS__ turns an absent message into ": " and a present one
+ * into ": <its format>" followed by its arguments; the separator keeps the
+ * format non-empty for the compiler's printf checks.
  */
 #define zassert(cond, expr, ...)                                                  \
 	do {                                                                      \
 		if (!(cond)) {                                                    \
-			z_ztest_assert_fail(__FILE__, __LINE__, expr, "" __VA_ARGS__); \
+			z_ztest_assert_fail(__FILE__, __LINE__, expr, ": " __VA_ARGS__); \
 		}                                                                 \
 	} while (0)
 

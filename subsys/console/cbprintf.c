@@ -1,7 +1,8 @@
 /*
  * The portable printf formatter: parses each conversion specification and
  * lays out its field, handing characters one at a time to the caller's
- * callback.  printk, snprintk and the shell all format through here.
+ * callback.  printk, snprintk and anything else that formats text come
+ * through here.
  *
  * All state lives on the caller's stack, so the formatter is reentrant and
  * needs no lock; it is as safe in an ISR or on the fatal path as the
@@ -10,7 +11,9 @@
  * linking it pulls nothing else into the image.
  *
  * Invariant: once the callback has returned a negative value it is never
- * called again, and that value is what cbvprintf() returns.
+ * called again, and that value is what cbvprintf() returns.  The count
+ * is kept in unsigned arithmetic so that output longer than INT_MAX turns
+ * it negative (and stops formatting) instead of overflowing.
  */
 
 #include <stdbool.h>
@@ -27,8 +30,7 @@
 struct sink {
 	cbprintf_cb out;
 	void *ctx;
-	int count;
-	int err;        /* first negative callback return, else 0 */
+	int count;      /* characters emitted, or the callback's first error */
 };
 
 struct spec {
@@ -42,14 +44,9 @@ static void emit(struct sink *s, int c)
 {
 	int rc;
 
-	if (s->err < 0) {
-		return;
-	}
-	rc = s->out((unsigned char)c, s->ctx);
-	if (rc < 0) {
-		s->err = rc;
-	} else {
-		s->count++;
+	if (s->count >= 0) {
+		rc = s->out((unsigned char)c, s->ctx);
+		s->count = rc < 0 ? rc : (int)((unsigned int)s->count + 1u);
 	}
 }
 
@@ -121,28 +118,28 @@ static void emit_int(struct sink *s, const struct spec *sp,
 	char *end = buf + sizeof(buf);
 	char *p = end;
 	char pre[2] = { '0', conv == 'X' ? 'X' : 'x' };
+	unsigned int alpha = conv == 'X' ? 'A' - 10u : 'a' - 10u;
 	unsigned int npre = 0u;
 	/* C: an integer's default precision is 1, so zero alone has digits. */
 	unsigned int prec = (sp->flags & F_PREC) != 0u ? sp->prec : 1u;
 	unsigned int d;
 
 	if (conv == 'd' || conv == 'i') {
+		/* C: '+' wins over ' ', and a '-' sign over both. */
+		pre[0] = (sp->flags & F_PLUS) != 0u ? '+' : ' ';
+		npre = (sp->flags & (F_PLUS | F_SPACE)) != 0u;
 		if ((v >> 63) != 0u) {
 			v = 0u - v;
 			pre[0] = '-';
-		} else if ((sp->flags & F_PLUS) != 0u) {
-			pre[0] = '+';
-		} else if ((sp->flags & F_SPACE) != 0u) {
-			pre[0] = ' ';
+			npre = 1u;
 		}
-		npre = pre[0] != '0';
 	} else if (conv == 'p' || ((sp->flags & F_ALT) != 0u && base == 16u && v != 0u)) {
 		npre = 2u;
 	}
 	/* Invariant: no leading zero here; precision supplies all of them. */
 	while (v != 0u) {
 		d = div_small(&v, base);
-		*--p = (char)(d + (d < 10u ? '0' : pre[1] - 'x' + 'a' - 10));
+		*--p = (char)(d + (d < 10u ? '0' : alpha));
 	}
 	d = (unsigned int)(end - p);
 	/* C: '#' with %o raises the precision just enough to lead with 0. */
@@ -158,19 +155,25 @@ static void emit_int(struct sink *s, const struct spec *sp,
  * runs on passes same-sized integers alike, and hh and h were promoted to
  * int by the caller.
  */
+_Static_assert(sizeof(int) == sizeof(uint32_t), "fetch_int reads int as 32 bits");
+
 static unsigned long long fetch_int(va_list *ap, unsigned int size, bool is_signed)
 {
 	uint32_t v;
-	uint32_t top;
+	unsigned int shift;
 
 	if (size > sizeof(uint32_t)) {
 		return va_arg(*ap, unsigned long long);
 	}
-	/* 32-bit shifts here: a 64-bit one would call a libgcc helper on rv32. */
-	v = va_arg(*ap, unsigned int);
-	top = 1u << (size * 8u - 1u);
-	v &= (top << 1) - 1u;
-	return is_signed ? (unsigned long long)(v ^ top) - top : v;
+	/*
+	 * Narrow to hh or h width by shifting up and back down, with 32-bit
+	 * shifts: a 64-bit one would call a libgcc helper on rv32.  The signed
+	 * shift relies on GCC's documented modulo conversion to int32_t and
+	 * arithmetic right shift.
+	 */
+	shift = 32u - size * 8u;
+	v = va_arg(*ap, unsigned int) << shift;
+	return is_signed ? (unsigned long long)((int32_t)v >> shift) : v >> shift;
 }
 
 /* Position of c in set, or -1; never matches the NUL ending a format. */
@@ -244,7 +247,10 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 	return fmt;
 }
 
-/* %s and %c: a string cut to the precision, or one character. */
+/*
+ * %s and %c: a string cut to the precision, or one character.  For %c the
+ * text is conv itself, overwritten with the argument.
+ */
 static void emit_text(struct sink *s, struct spec *sp, char conv, va_list *ap)
 {
 	const char *str = &conv;
@@ -271,7 +277,6 @@ static void emit_text(struct sink *s, struct spec *sp, char conv, va_list *ap)
  */
 static const char *format_one(struct sink *s, const char *start, va_list *ap)
 {
-	static const unsigned char bases[] = { 8, 16, 16, 10, 10, 10 };
 	struct spec sp = { 0u, 0u, 0u, 0u };
 	const char *fmt = parse_spec(start, &sp, ap);
 	const char *from;
@@ -279,7 +284,8 @@ static const char *format_one(struct sink *s, const char *start, va_list *ap)
 	int i = find("oxXdiu", c);
 
 	if (i >= 0) {
-		emit_int(s, &sp, fetch_int(ap, sp.size, i >= 3 && i <= 4), c, bases[i]);
+		emit_int(s, &sp, fetch_int(ap, sp.size, i >= 3 && i <= 4), c,
+			 i == 0 ? 8u : i <= 2 ? 16u : 10u);
 	} else if (c == 'p') {
 		emit_int(s, &sp, (uintptr_t)va_arg(*ap, void *), c, 16u);
 	} else if (c == 's' || c == 'c') {
@@ -295,12 +301,12 @@ static const char *format_one(struct sink *s, const char *start, va_list *ap)
 
 int cbvprintf(cbprintf_cb out, void *ctx, const char *format, va_list ap)
 {
-	struct sink s = { out, ctx, 0, 0 };
+	struct sink s = { out, ctx, 0 };
 	va_list args;
 
 	/* A copy, so helpers can take its address whatever type va_list is. */
 	va_copy(args, ap);
-	while (*format != '\0' && s.err == 0) {
+	while (*format != '\0' && s.count >= 0) {
 		if (*format != '%') {
 			emit(&s, *format++);
 		} else {
@@ -308,7 +314,7 @@ int cbvprintf(cbprintf_cb out, void *ctx, const char *format, va_list ap)
 		}
 	}
 	va_end(args);
-	return s.err < 0 ? s.err : s.count;
+	return s.count;
 }
 
 int cbprintf(cbprintf_cb out, void *ctx, const char *format, ...)

@@ -53,9 +53,8 @@ void z_ztest_assert_fail(const char *file, int line, const char *expr, const cha
 	va_list ap;
 	int len = snprintk(fail_reason, sizeof(fail_reason), "%s:%d: %s", file, line, expr);
 
-	if (fmt[0] != '\0' && len >= 0 && (size_t)len + 2 < sizeof(fail_reason)) {
-		fail_reason[len++] = ':';
-		fail_reason[len++] = ' ';
+	/* fmt is ": " followed by the caller's message, if any. */
+	if (fmt[2] != '\0' && len >= 0 && (size_t)len < sizeof(fail_reason)) {
 		va_start(ap, fmt);
 		(void)vsnprintk(fail_reason + len, sizeof(fail_reason) - (size_t)len, fmt, ap);
 		va_end(ap);
@@ -63,24 +62,49 @@ void z_ztest_assert_fail(const char *file, int line, const char *expr, const cha
 	end_case(CASE_FAIL);
 }
 
+/*
+ * Run fn(arg) so that an assertion or ztest_test_*() inside it comes back
+ * here: returns CASE_PASS when fn returns, else how the case was ended.
+ * setjmp lives in this small frame so no caller variable is at risk.
+ */
+static int guarded(void (*fn)(void *), void *arg)
+{
+	int result = setjmp(case_exit);
+
+	if (result == 0) {
+		fn(arg);
+		result = CASE_PASS;
+	}
+	return result;
+}
+
+struct case_call {
+	const struct ztest_suite_node *suite;
+	const struct ztest_unit_test *test;
+	void *fixture;
+};
+
+static void case_body(void *arg)
+{
+	struct case_call *call = arg;
+
+	if (call->suite->before != NULL) {
+		call->suite->before(call->fixture);
+	}
+	call->test->test(call->fixture);
+}
+
 static void run_case(const struct ztest_suite_node *suite,
 		     const struct ztest_unit_test *test, void *fixture)
 {
-	/* volatile: it must survive the longjmp back into this frame. */
-	volatile int result;
+	struct case_call call = { suite, test, fixture };
+	int result;
 
 	fail_reason[0] = '\0';
-	result = setjmp(case_exit);
-	if (result == 0) {
-		if (suite->before != NULL) {
-			suite->before(fixture);
-		}
-		test->test(fixture);
-		result = CASE_PASS;
-	}
+	result = guarded(case_body, &call);
 	/* after() runs whatever the verdict, as in Zephyr; it may fail too. */
-	if (suite->after != NULL && setjmp(case_exit) == 0) {
-		suite->after(fixture);
+	if (suite->after != NULL && guarded(suite->after, fixture) == CASE_FAIL) {
+		result = CASE_FAIL;
 	}
 
 	switch (result) {
@@ -100,19 +124,28 @@ static void run_case(const struct ztest_suite_node *suite,
 	}
 }
 
+struct setup_call {
+	const struct ztest_suite_node *suite;
+	void *fixture;
+};
+
+static void setup_body(void *arg)
+{
+	struct setup_call *call = arg;
+
+	call->fixture = call->suite->setup();
+}
+
 static void run_suite(const struct ztest_suite_node *suite, int case_iter)
 {
-	void *fixture = NULL;
+	struct setup_call setup = { suite, NULL };
 
 	printk("Running suite %s\n", suite->name);
-	if (suite->setup != NULL) {
-		fail_reason[0] = '\0';
-		if (setjmp(case_exit) != 0) {
-			failed++;
-			printk(" FAIL - %s setup: %s\n", suite->name, fail_reason);
-			return;
-		}
-		fixture = suite->setup();
+	fail_reason[0] = '\0';
+	if (suite->setup != NULL && guarded(setup_body, &setup) != CASE_PASS) {
+		failed++;
+		printk(" FAIL - %s setup: %s\n", suite->name, fail_reason);
+		return;
 	}
 	for (const struct ztest_unit_test *t = _ztest_unit_test_list_start;
 	     t < _ztest_unit_test_list_end; t++) {
@@ -120,11 +153,12 @@ static void run_suite(const struct ztest_suite_node *suite, int case_iter)
 			continue;
 		}
 		for (int i = 0; i < case_iter; i++) {
-			run_case(suite, t, fixture);
+			run_case(suite, t, setup.fixture);
 		}
 	}
-	if (suite->teardown != NULL && setjmp(case_exit) == 0) {
-		suite->teardown(fixture);
+	if (suite->teardown != NULL && guarded(suite->teardown, setup.fixture) == CASE_FAIL) {
+		failed++;
+		printk(" FAIL - %s teardown: %s\n", suite->name, fail_reason);
 	}
 }
 

@@ -53,13 +53,17 @@ static const char *cause_str(unsigned long cause)
 	return name != NULL ? name : "Reserved or custom cause";
 }
 
-/* Register names in frame order, after the fixed part printed first. */
+/*
+ * The other registers, four to a line. ra has a line of its own, like epc:
+ * the symbolizer appends the code location of a line's addresses at its
+ * end, which is only unambiguous with one code address per line.
+ */
 #define REG(name) { #name, offsetof(struct arch_esf, name) }
 static const struct {
 	char name[4];
 	unsigned char offset;
 } gp_regs[] = {
-	REG(ra), REG(sp), REG(gp), REG(tp), REG(t0), REG(t1), REG(t2),
+	REG(sp), REG(gp), REG(tp), REG(t0), REG(t1), REG(t2),
 	REG(s0), REG(s1), REG(a0), REG(a1), REG(a2), REG(a3), REG(a4),
 	REG(a5), REG(a6), REG(a7), REG(s2), REG(s3), REG(s4), REG(s5),
 	REG(s6), REG(s7), REG(s8), REG(s9), REG(s10), REG(s11), REG(t3),
@@ -77,6 +81,7 @@ void arch_esf_print(const struct arch_esf *esf)
 	printk("  " XCSR_PREFIX "epc:   0x%0*lx\n", HEX_DIGITS, esf->epc);
 	printk("  " XCSR_PREFIX "tval:  0x%0*lx\n", HEX_DIGITS, esf->tval);
 	printk("  " XCSR_PREFIX "status: 0x%0*lx\n", HEX_DIGITS, esf->status);
+	printk("  ra:      0x%0*lx\n", HEX_DIGITS, esf->ra);
 	for (size_t i = 0; i < ARRAY_SIZE(gp_regs); i++) {
 		const unsigned long *reg = (const unsigned long *)
 			((const char *)esf + gp_regs[i].offset);

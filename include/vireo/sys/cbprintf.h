@@ -43,9 +43,10 @@ typedef int (*cbprintf_cb)(int c, void *ctx);
  * - %s with a NULL pointer prints "(null)", cut to the precision if one
  *   is given.
  * - An unknown conversion is emitted verbatim, from its '%' through the
- *   conversion character.
- * - The '0' flag is ignored for %s, %c and %%; a precision is ignored
- *   for %c.
+ *   conversion character; so is a specification cut short by the end of
+ *   the format.
+ * - The '0' flag is ignored for %s and %c, and a precision for %c.
+ * - "%%" prints one '%' whatever flags or width stand between the two.
  *
  * @param out    Character sink; must not be NULL.
  * @param ctx    Passed unchanged to @p out.
@@ -53,7 +54,9 @@ typedef int (*cbprintf_cb)(int c, void *ctx);
  * @param ap     Arguments for @p format.
  *
  * @return The number of characters emitted, or the first negative value
- *         @p out returned (no character is emitted after that).
+ *         @p out returned (no character is emitted after that).  Output
+ *         longer than INT_MAX characters stops at that point and returns
+ *         a negative value.
  */
 int cbvprintf(cbprintf_cb out, void *ctx, const char *format, va_list ap);
 

@@ -13,6 +13,7 @@ import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # keep the source tree clean when run by hand
 sys.path.insert(0, os.path.join(HERE, 'fixtures'))
 import build_fixture as fx  # noqa: E402
 
