@@ -32,6 +32,8 @@ set(VIREO_COMPILE_FLAGS
   -include ${AUTOCONF_H})
 set(VIREO_INCLUDE_DIRS ${VIREO_BASE}/include ${VIREO_BASE}/arch/riscv/include
     ${CMAKE_BINARY_DIR}/include/generated)
+# Kernel-private headers: for kernel/ and arch/ only, never for applications.
+set(VIREO_KERNEL_INCLUDE_DIRS ${VIREO_BASE}/kernel/include)
 
 add_library(vireo_interface INTERFACE)
 target_compile_options(vireo_interface INTERFACE ${VIREO_COMPILE_FLAGS})

@@ -8,14 +8,17 @@ set(GEN_DIR ${CMAKE_BINARY_DIR}/include/generated)
 set(OFFSETS_SRC ${VIREO_BASE}/arch/riscv/core/offsets.c)
 set(OFFSETS_H ${GEN_DIR}/offsets.h)
 list(TRANSFORM VIREO_INCLUDE_DIRS PREPEND -I OUTPUT_VARIABLE inc_flags)
+list(TRANSFORM VIREO_KERNEL_INCLUDE_DIRS PREPEND -I OUTPUT_VARIABLE kernel_inc_flags)
 add_custom_command(
   OUTPUT ${OFFSETS_H}
-  COMMAND ${CMAKE_C_COMPILER} ${VIREO_COMPILE_FLAGS} ${inc_flags} -S
+  COMMAND ${CMAKE_C_COMPILER} ${VIREO_COMPILE_FLAGS} ${inc_flags} ${kernel_inc_flags} -S
           ${OFFSETS_SRC} -o ${CMAKE_BINARY_DIR}/offsets.s
   COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/gen_offsets.py
           ${CMAKE_BINARY_DIR}/offsets.s ${OFFSETS_H}
   DEPENDS ${OFFSETS_SRC} ${AUTOCONF_H} ${VIREO_BASE}/scripts/gen_offsets.py
           ${VIREO_BASE}/include/vireo/arch/riscv/exception.h
+          ${VIREO_BASE}/include/vireo/arch/riscv/thread.h
+          ${VIREO_BASE}/kernel/include/kernel_internal.h
   IMPLICIT_DEPENDS C ${OFFSETS_SRC}
   COMMENT "Generating offsets.h")
 add_custom_target(offsets_h DEPENDS ${OFFSETS_H})

@@ -13,6 +13,7 @@
 #include <vireo/arch/riscv/arch.h>
 
 struct arch_esf;
+struct k_thread;
 
 /**
  * @brief Disable interrupts on this hart and return the previous state.
@@ -55,6 +56,36 @@ FUNC_NORETURN void arch_system_halt(unsigned int reason);
  * then it prints nothing.
  */
 void arch_esf_print(const struct arch_esf *esf);
+
+/**
+ * @brief Architecture set-up before any init level runs.
+ *
+ * Called once by z_cstart() on the boot stack with interrupts off: makes
+ * the interrupt table and the ISR stack ready. May not use kernel services.
+ */
+void arch_kernel_init(void);
+
+/**
+ * @brief Prepare a new thread's first switch.
+ *
+ * Called by the kernel when a thread is created, interrupts in any state.
+ * Must arrange that the first arch_switch() into @p thread starts it, on
+ * the stack ending at @p stack_top, with interrupts enabled, in
+ * z_thread_entry(entry, p1, p2, p3).
+ */
+void arch_new_thread(struct k_thread *thread, char *stack_top,
+		     void (*entry)(void *, void *, void *), void *p1, void *p2, void *p3);
+
+/**
+ * @brief Switch from @p old_thread to @p new_thread.
+ *
+ * Called with interrupts locked, from thread context or from the interrupt
+ * exit path, after the kernel has set _current to @p new_thread. Saves the
+ * callee-saved state of @p old_thread and resumes @p new_thread where it
+ * last called arch_switch() (or at its start). Returns, in @p old_thread,
+ * when something switches back to it; interrupts are still locked then.
+ */
+void arch_switch(struct k_thread *new_thread, struct k_thread *old_thread);
 
 /**
  * @brief ISA description for the boot banner, e.g. "rv32imac M-mode".

@@ -19,6 +19,7 @@
  * leaves the buffer as it was.
  */
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 #include <vireo/sys/ring_buffer.h>
@@ -51,7 +52,8 @@ static uint32_t cursor_claim(struct ring_buf *buf, struct ring_buf_cursor *cur,
 		n = want;
 	}
 
-	*data = buf->buffer + offset;
+	/* With capacity 0 the storage may be NULL, and C forbids NULL + 0. */
+	*data = offset == 0U ? buf->buffer : buf->buffer + offset;
 	cur->claimed += n;
 	return n;
 }

@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <vireo/arch/riscv/exception.h>
+#include "kernel_internal.h"
 
 #define EMIT(name, value) \
 	__asm__ volatile("\n->" #name " %0\n" ::"i"(value))
@@ -53,4 +54,23 @@ void z_offsets(void)
 	OFFSET(ESF_CAUSE, arch_esf, cause);
 	OFFSET(ESF_TVAL, arch_esf, tval);
 	EMIT(ESF_SIZE, ESF_SIZE_ALIGNED);
+
+#define CALLEE(name, field) OFFSET(name, k_thread, arch.callee_saved.field)
+	CALLEE(THREAD_SP, sp);
+	CALLEE(THREAD_RA, ra);
+	CALLEE(THREAD_S0, s0);
+	CALLEE(THREAD_S1, s1);
+	CALLEE(THREAD_S2, s2);
+	CALLEE(THREAD_S3, s3);
+	CALLEE(THREAD_S4, s4);
+	CALLEE(THREAD_S5, s5);
+	CALLEE(THREAD_S6, s6);
+	CALLEE(THREAD_S7, s7);
+	CALLEE(THREAD_S8, s8);
+	CALLEE(THREAD_S9, s9);
+	CALLEE(THREAD_S10, s10);
+	CALLEE(THREAD_S11, s11);
+
+	OFFSET(KERNEL_NESTED, z_kernel, nested);
+	OFFSET(KERNEL_IRQ_STACK, z_kernel, irq_stack);
 }

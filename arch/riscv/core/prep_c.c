@@ -9,8 +9,6 @@
 
 extern char __bss_start[], __bss_end[];
 extern char __data_start[], __data_end[], __data_load_start[];
-/* Boot stack; reset.S points sp at its top. */
-char z_interrupt_stack[CONFIG_ISR_STACK_SIZE] __aligned(16) __noinit;
 
 FUNC_NORETURN void z_cstart(void);
 FUNC_NORETURN void z_riscv_start(void);

@@ -5,9 +5,14 @@
  *
  * Registers on entry: every general register belongs to the interrupted
  * code; only sp is used before it has been saved (to make room for the
- * frame). Kernel and ISRs run in M-mode on the stack they trapped on;
- * xscratch is not used yet (it will hold the kernel stack of a U-mode
- * thread).
+ * frame). The frame goes on the interrupted thread's stack; xscratch is
+ * not used yet (it will hold the kernel stack of a U-mode thread).
+ *
+ * Exceptions run their C handler on that same stack. Interrupts switch to
+ * the ISR stack (_kernel.irq_stack) for the handler, keeping the frame
+ * address on it, come back to the thread's stack, then call
+ * z_sched_irq_exit(), which may switch to another thread: the interrupted
+ * one resumes later by returning from that call into trap_exit below.
  *
  * Frame (struct arch_esf, offsets from the generated offsets.h), sp-relative:
  *   ESF_RA..ESF_A7     caller-saved registers: saved on every trap
@@ -77,7 +82,22 @@ z_riscv_trap_entry:
 	j	trap_exit
 
 is_interrupt:
-	call	z_riscv_trap_interrupt
+	/* a0 = frame, a1 = cause; count the nesting for k_is_in_isr(). */
+	mv	a1, t2
+	la	t0, _kernel
+	lw	t1, KERNEL_NESTED(t0)
+	addi	t1, t1, 1
+	sw	t1, KERNEL_NESTED(t0)
+	REG_L	sp, KERNEL_IRQ_STACK(t0)
+	addi	sp, sp, -16
+	REG_S	a0, 0(sp)
+	call	z_riscv_irq_dispatch
+	REG_L	sp, 0(sp)
+	la	t0, _kernel
+	lw	t1, KERNEL_NESTED(t0)
+	addi	t1, t1, -1
+	sw	t1, KERNEL_NESTED(t0)
+	call	z_sched_irq_exit
 
 trap_exit:
 	REG_L	t0, ESF_EPC(sp)

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <vireo/sys/ffs.h>
 #include <vireo/toolchain.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,0 +1,157 @@
+/*
+ * Interrupt table and dispatch. One software table maps every IRQ to its
+ * handler: local interrupts (xcause codes 0..15) first, then the PLIC's
+ * sources. Build-time IRQ_CONNECT entries are copied in by
+ * arch_kernel_init(); irq_connect_dynamic() writes the same table. An
+ * interrupt nobody connected is reported as a fatal spurious interrupt.
+ *
+ * Dispatch runs on the ISR stack with interrupts locked (trap.S).
+ */
+#include <errno.h>
+#include <vireo/drivers/interrupt_controller/riscv_plic.h>
+#include <vireo/irq.h>
+#include <vireo/sys/util.h>
+#include "kernel_internal.h"
+
+#define Z_NUM_IRQS (RISCV_LOCAL_IRQS + CONFIG_NUM_2ND_LEVEL_IRQS)
+#define CAUSE_CODE_MASK 0xffUL
+
+struct sw_isr {
+	void (*isr)(const void *arg);
+	const void *arg;
+	unsigned int priority;
+};
+
+extern const struct z_isr_entry __isr_entries_start[];
+extern const struct z_isr_entry __isr_entries_end[];
+
+static struct sw_isr sw_isr_table[Z_NUM_IRQS];
+char z_interrupt_stack[CONFIG_ISR_STACK_SIZE] __aligned(16) __noinit;
+
+void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause);
+
+static void spurious_isr(const void *arg)
+{
+	printk("spurious interrupt: IRQ 0x%lx has no handler\n", (unsigned long)arg);
+	z_fatal_error(K_ERR_SPURIOUS_IRQ, NULL);
+}
+
+/* Table index of an IRQ, or -1 when it is out of range. */
+static int irq_index(unsigned int irq)
+{
+	unsigned int source = irq >> 8;
+
+	if (source == 0) {
+		return irq < RISCV_LOCAL_IRQS ? (int)irq : -1;
+	}
+	if ((irq & 0xff) != RISCV_IRQ_MEXT || source > CONFIG_NUM_2ND_LEVEL_IRQS) {
+		return -1;
+	}
+	return RISCV_LOCAL_IRQS + (int)source - 1;
+}
+
+static int set_entry(unsigned int irq, unsigned int prio, void (*isr)(const void *),
+		     const void *arg)
+{
+	int idx = irq_index(irq);
+
+	if (idx < 0) {
+		return -EINVAL;
+	}
+	sw_isr_table[idx] = (struct sw_isr){ isr, arg, prio };
+	return 0;
+}
+
+void arch_kernel_init(void)
+{
+	for (unsigned int i = 0; i < Z_NUM_IRQS; i++) {
+		unsigned int irq = i < RISCV_LOCAL_IRQS ? i : IRQ_PLIC(i - RISCV_LOCAL_IRQS + 1);
+
+		sw_isr_table[i] = (struct sw_isr){ spurious_isr, (const void *)(uintptr_t)irq, 0 };
+	}
+	for (const struct z_isr_entry *e = __isr_entries_start; e < __isr_entries_end; e++) {
+		if (set_entry(e->irq, e->priority, e->isr, e->arg) != 0) {
+			printk("IRQ_CONNECT: IRQ 0x%x out of range\n", e->irq);
+		}
+	}
+	_kernel.irq_stack = z_interrupt_stack + sizeof(z_interrupt_stack);
+}
+
+int irq_connect_dynamic(unsigned int irq, unsigned int priority,
+			void (*routine)(const void *parameter), const void *parameter,
+			uint32_t flags)
+{
+	unsigned int key;
+	int rc;
+
+	if (routine == NULL || flags != 0) {
+		return -EINVAL;
+	}
+	key = arch_irq_lock();
+	rc = set_entry(irq, priority, routine, parameter);
+	arch_irq_unlock(key);
+	return rc == 0 ? (int)irq : rc;
+}
+
+/* Called by trap.S for every interrupt, and by the PLIC driver per source. */
+void z_riscv_isr_invoke(unsigned int irq)
+{
+	int idx = irq_index(irq);
+	const struct sw_isr *e;
+
+	if (idx < 0) {
+		spurious_isr((const void *)(uintptr_t)irq);
+		return;
+	}
+	e = &sw_isr_table[idx];
+	e->isr(e->arg);
+}
+
+void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause)
+{
+	ARG_UNUSED(esf);
+	z_riscv_isr_invoke((unsigned int)(cause & CAUSE_CODE_MASK));
+}
+
+void irq_enable(unsigned int irq)
+{
+	int idx = irq_index(irq);
+
+	if (idx < 0) {
+		return;
+	}
+	if (idx < RISCV_LOCAL_IRQS) {
+		csr_set(CSR_XIE, BIT(irq));
+	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
+		/* PLIC priority 0 never interrupts: connected priorities start at 1. */
+		riscv_plic_set_priority(irq >> 8, MIN(sw_isr_table[idx].priority + 1U, 7U));
+		riscv_plic_irq_enable(irq >> 8);
+	}
+}
+
+void irq_disable(unsigned int irq)
+{
+	int idx = irq_index(irq);
+
+	if (idx < 0) {
+		return;
+	}
+	if (idx < RISCV_LOCAL_IRQS) {
+		csr_clear(CSR_XIE, BIT(irq));
+	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
+		riscv_plic_irq_disable(irq >> 8);
+	}
+}
+
+int irq_is_enabled(unsigned int irq)
+{
+	int idx = irq_index(irq);
+
+	if (idx < 0) {
+		return 0;
+	}
+	if (idx < RISCV_LOCAL_IRQS) {
+		return (csr_read(CSR_XIE) & BIT(irq)) != 0;
+	}
+	return IS_ENABLED(CONFIG_RISCV_PLIC) ? riscv_plic_irq_is_enabled(irq >> 8) : 0;
+}

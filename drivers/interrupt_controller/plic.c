@@ -1,0 +1,70 @@
+/*
+ * RISC-V PLIC for hart 0's machine-mode context: per-source priority and
+ * enable bits, and the claim/complete handshake. Its handler sits on the
+ * hart's machine external interrupt and calls the handler connected to
+ * each claimed source through the architecture's table.
+ * Register map (PLIC specification): priority at base + 4*source, enable
+ * bits at base + 0x2000, threshold at base + 0x200000, claim/complete at
+ * base + 0x200004, for context 0.
+ */
+#include <vireo/drivers/interrupt_controller/riscv_plic.h>
+#include <vireo/init.h>
+#include <vireo/irq.h>
+
+#define PLIC_PRIORITY(src) ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
+#define PLIC_ENABLE(word) ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x2000U + 4U * (word)))
+#define PLIC_THRESHOLD ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x200000U))
+#define PLIC_CLAIM ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x200004U))
+
+void z_riscv_isr_invoke(unsigned int irq);
+
+void riscv_plic_irq_enable(uint32_t source)
+{
+	unsigned int key = arch_irq_lock();
+
+	*PLIC_ENABLE(source / 32) |= 1U << (source % 32);
+	arch_irq_unlock(key);
+}
+
+void riscv_plic_irq_disable(uint32_t source)
+{
+	unsigned int key = arch_irq_lock();
+
+	*PLIC_ENABLE(source / 32) &= ~(1U << (source % 32));
+	arch_irq_unlock(key);
+}
+
+int riscv_plic_irq_is_enabled(uint32_t source)
+{
+	return (*PLIC_ENABLE(source / 32) >> (source % 32)) & 1U;
+}
+
+void riscv_plic_set_priority(uint32_t source, uint32_t priority)
+{
+	*PLIC_PRIORITY(source) = priority;
+}
+
+/* Serve every pending source, then return: one trap for a burst. */
+static void plic_isr(const void *arg)
+{
+	uint32_t source;
+
+	(void)arg;
+	while ((source = *PLIC_CLAIM) != 0) {
+		z_riscv_isr_invoke(IRQ_PLIC(source));
+		*PLIC_CLAIM = source;
+	}
+}
+
+static int plic_init(void)
+{
+	for (uint32_t word = 0; word <= CONFIG_NUM_2ND_LEVEL_IRQS / 32; word++) {
+		*PLIC_ENABLE(word) = 0;
+	}
+	*PLIC_THRESHOLD = 0;
+	IRQ_CONNECT(RISCV_IRQ_MEXT, 0, plic_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_MEXT);
+	return 0;
+}
+
+SYS_INIT(plic_init, PRE_KERNEL_1, 0);

@@ -1,0 +1,132 @@
+/*
+ * Kernel-private state and entry points shared by the files of kernel/ and
+ * by the architecture's trap and switch code (which reaches _kernel's
+ * fields through the generated offsets).
+ *
+ * Locking: every field below is changed only with interrupts locked
+ * (single hart: that is the whole of mutual exclusion in the kernel).
+ */
+#ifndef VIREO_KERNEL_INTERNAL_H_
+#define VIREO_KERNEL_INTERNAL_H_
+
+#include <vireo/kernel.h>
+
+/* Priority levels: cooperative, preemptible, and one for idle. */
+#define Z_NUM_PRIO (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
+BUILD_ASSERT(Z_NUM_PRIO <= 32,
+	     "NUM_COOP_PRIORITIES + NUM_PREEMPT_PRIORITIES must not exceed 31");
+
+/*
+ * The ready queue: one FIFO per priority and a bitmap of the non-empty
+ * ones, so picking the next thread is a find-first-set and a list peek.
+ * The running thread stays in its queue (at the head) while it runs.
+ * Invariant: bit i of bitmap is set iff queues[i] is not empty.
+ * Invariant: cache is the thread the scheduler would run now; the switch
+ * paths only read it.
+ */
+struct z_ready_q {
+	struct k_thread *cache;
+	uint32_t bitmap;
+	sys_dlist_t queues[Z_NUM_PRIO];
+};
+
+struct z_kernel {
+	struct k_thread *current;
+	/* Interrupt nesting depth: non-zero inside an ISR. */
+	uint32_t nested;
+	/* Top of the ISR stack, loaded by the trap entry. */
+	char *irq_stack;
+	struct z_ready_q ready_q;
+};
+
+extern struct z_kernel _kernel;
+#define _current (_kernel.current)
+
+/* Thread states (base.thread_state bits). */
+#define _THREAD_DUMMY BIT(0)     /* the boot context before main exists */
+#define _THREAD_PENDING BIT(1)   /* in a wait queue */
+#define _THREAD_PRESTART BIT(2)  /* created, not started */
+#define _THREAD_DEAD BIT(3)      /* terminated */
+#define _THREAD_SUSPENDED BIT(4) /* k_thread_suspend() */
+#define _THREAD_SLEEPING BIT(5)  /* k_sleep() */
+#define _THREAD_QUEUED BIT(7)    /* in the ready queue */
+
+static inline bool z_is_thread_queued(const struct k_thread *t)
+{
+	return (t->base.thread_state & _THREAD_QUEUED) != 0;
+}
+
+static inline bool z_is_thread_ready_to_run(const struct k_thread *t)
+{
+	return (t->base.thread_state & (_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD |
+					_THREAD_SUSPENDED | _THREAD_SLEEPING | _THREAD_DUMMY)) == 0;
+}
+
+static inline bool z_is_coop_prio(int prio)
+{
+	return prio < 0;
+}
+
+static inline bool z_is_thread_essential(const struct k_thread *t)
+{
+	return (t->base.user_options & K_ESSENTIAL) != 0;
+}
+
+/* sched.c */
+void z_sched_init(void);
+void z_ready_thread(struct k_thread *thread);
+void z_unready_thread(struct k_thread *thread);
+void z_thread_prio_set(struct k_thread *thread, int prio);
+void z_pend_curr_prepare(_wait_q_t *wait_q, k_timeout_t timeout);
+int z_pend_curr(unsigned int key, _wait_q_t *wait_q, k_timeout_t timeout);
+struct k_thread *z_unpend_first_thread(_wait_q_t *wait_q);
+void z_unpend_thread(struct k_thread *thread);
+void z_unpend_thread_no_timeout(struct k_thread *thread);
+bool z_wake_all(_wait_q_t *wait_q, int retval);
+int z_swap(unsigned int key);
+void z_reschedule(unsigned int key);
+void z_reschedule_unlocked(void);
+void z_sched_irq_exit(void);
+void z_sched_time_slice_init(void);
+void z_time_slice_start(struct k_thread *thread);
+void z_time_slice_thread_readied(struct k_thread *thread);
+void z_requeue_current_behind_equals(void);
+void z_mutex_prio_recompute(struct k_thread *thread);
+
+/* wait_q helpers */
+static inline void z_waitq_init(_wait_q_t *wq)
+{
+	sys_dlist_init(&wq->waitq);
+}
+
+static inline struct k_thread *z_waitq_head(_wait_q_t *wq)
+{
+	sys_dnode_t *n = sys_dlist_peek_head(&wq->waitq);
+
+	return n != NULL ? CONTAINER_OF(n, struct k_thread, base.qnode) : NULL;
+}
+
+/* timeout.c */
+void z_timeout_init(void);
+void z_add_timeout(struct _timeout *to, void (*fn)(struct _timeout *), k_timeout_t timeout);
+void z_add_timeout_abs(struct _timeout *to, void (*fn)(struct _timeout *), int64_t deadline);
+void z_abort_timeout(struct _timeout *to);
+bool z_timeout_is_pending(const struct _timeout *to);
+int64_t z_timeout_remaining(const struct _timeout *to);
+int64_t z_tick_get(void);
+void z_thread_timeout(struct _timeout *to);
+
+/* thread.c */
+void z_thread_init_static(void);
+void z_setup_new_thread(struct k_thread *thread, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options, const char *name);
+FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+void z_thread_abort(struct k_thread *thread);
+const char *z_thread_name_or_placeholder(const struct k_thread *thread);
+
+/* init.c */
+extern struct k_thread z_main_thread;
+extern struct k_thread z_idle_thread;
+
+#endif /* VIREO_KERNEL_INTERNAL_H_ */
