@@ -14,7 +14,9 @@ if(NOT EXISTS ${BOARD_DIR}/${BOARD}_defconfig)
 endif()
 
 # A relative APP is taken from the shell's working directory first (that is
-# what a user typing -DAPP=../myapp means), then from the Vireo tree.
+# what a user typing -DAPP=../myapp means), then from the Vireo tree. It is
+# resolved once: the absolute folder goes back into the cache below, because
+# the re-runs that ninja starts have another working directory.
 if(IS_ABSOLUTE ${APP})
   set(APP_DIR ${APP})
 elseif(EXISTS $ENV{PWD}/${APP})
@@ -29,5 +31,6 @@ if(NOT EXISTS ${APP_DIR}/CMakeLists.txt AND NOT IS_DIRECTORY ${APP_DIR}/src)
   message(FATAL_ERROR "'${APP_DIR}' is not an application: it needs src/*.c "
           "or a CMakeLists.txt adding sources to target 'app'")
 endif()
+set(APP ${APP_DIR} CACHE STRING "Application folder" FORCE)
 
 include(${BOARD_DIR}/board.cmake)

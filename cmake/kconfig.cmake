@@ -29,12 +29,15 @@ set(kconfig_args)
 foreach(f ${conf_fragments})
   list(APPEND kconfig_args --fragment ${f})
 endforeach()
-# -DCONFIG_X=v lands in the cache; it overrides every fragment.
+# -DCONFIG_X=v lands in the cache; it overrides every fragment, and stays
+# there for later runs (where it is part of the inputs hash, so a menuconfig
+# edit of X is kept until the -D value changes). $CACHE{}: config.cmake sets
+# a normal variable of the same name.
 get_cmake_property(cache_vars CACHE_VARIABLES)
 list(SORT cache_vars)
 foreach(v ${cache_vars})
   if(v MATCHES "^CONFIG_")
-    list(APPEND kconfig_args --set "${v}=${${v}}")
+    list(APPEND kconfig_args --set "${v}=$CACHE{${v}}")
   endif()
 endforeach()
 
@@ -53,10 +56,16 @@ if(NOT kconfig_result EQUAL 0)
   message(FATAL_ERROR "Kconfig: configuration refused (errors above)")
 endif()
 
+# Sets every CONFIG_* symbol, n ones to "": the normal variable hides a
+# -DCONFIG_X=y left in the cache once .config turns X off.
 include(${KCONFIG_CMAKE_OUT})
 
 # Editing any Kconfig file, fragment or the .config itself (menuconfig)
-# re-runs this step on the next ninja.
+# re-runs this step on the next ninja. So does deleting autoconf.h: CMake
+# gives each configure dependency a phony rule in build.ninja, and ninja
+# takes a missing phony target as out of date, so it re-runs cmake (and
+# kconfig.py writes the header again) instead of failing with "missing and
+# no known rule to make it".
 file(STRINGS ${KCONFIG_INPUTS_OUT} kconfig_inputs)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             ${kconfig_inputs} ${DOTCONFIG})
+             ${kconfig_inputs} ${DOTCONFIG} ${AUTOCONF_H})

@@ -77,10 +77,15 @@ def run_interactive(build_dir, gdb=False, timeout=None, symbolize=True):
         return _wait(qemu, filt, None)
 
 
-def run_capture(build_dir, timeout):
-    """Run without input; return (status, console text, timed_out)."""
+def run_capture(build_dir, timeout, typed=b""):
+    """Run with `typed` as console input; return (status, console text, timed_out)."""
     cmd, elf = qemu_command(build_dir)
-    qemu, filt = _start(cmd, elf, subprocess.DEVNULL, subprocess.PIPE, True)
+    qemu, filt = _start(cmd, elf, subprocess.PIPE if typed else subprocess.DEVNULL,
+                        subprocess.PIPE, True)
+    if typed:
+        # The UART takes what the pipe holds as the guest reads it.
+        qemu.stdin.write(typed)
+        qemu.stdin.close()
     chunks = []
     reader = threading.Thread(target=lambda: chunks.append(filt.stdout.read()))
     reader.start()

@@ -22,6 +22,7 @@ A test is an app folder with a testcase.ini:
       ^not reached
   extra_config =         ; Kconfig lines applied after prj.conf
       CONFIG_FOO=y
+  stdin =                ; text typed on the console (\n ends each line)
 
   [variant.coop]         ; another run of the same app: keys override [test]
   extra_config = CONFIG_BAR=y
@@ -43,7 +44,8 @@ sys.path.insert(0, HERE)
 import qemu_run  # noqa: E402
 
 DEFAULTS = {"harness": "ztest", "exit": "pass", "timeout": "60",
-            "boards": "qemu_riscv32", "expect": "", "reject": "", "extra_config": ""}
+            "boards": "qemu_riscv32", "expect": "", "reject": "", "extra_config": "",
+            "stdin": ""}
 ZTEST_SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$", re.M)
 
 
@@ -151,7 +153,8 @@ def cmd_run(app, variant, board, build_root):
     if not build(app, v, board, build_dir):
         print(f"FAIL: build failed (rerun: ninja -C {build_dir})")
         return 1
-    status, text, timed_out = qemu_run.run_capture(build_dir, float(v["timeout"]))
+    typed = "".join(ln + "\n" for ln in lines_of(v["stdin"])).encode()
+    status, text, timed_out = qemu_run.run_capture(build_dir, float(v["timeout"]), typed)
     sys.stdout.write(text)
     reason = judge(v, status, text, timed_out)
     if reason:

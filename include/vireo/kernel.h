@@ -190,5 +190,6 @@ static inline uint32_t sys_clock_hw_cycles_per_sec(void)
 #define k_panic() z_fatal_error(K_ERR_KERNEL_PANIC, NULL)
 
 #include <vireo/kernel/sync.h>
+#include <vireo/kernel/ipc.h>
 
 #endif /* VIREO_INCLUDE_KERNEL_H_ */

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <vireo/kernel.h>
 #include <vireo/sys/printk.h>
 #include <vireo/sys/util.h>
 #include <vireo/toolchain.h>
@@ -96,7 +97,7 @@ typedef bool (*ztest_suite_predicate_t)(const void *global_state);
 #define ZTEST_F(suite, fn) Z_ZTEST_F(suite, fn, 0)
 /**
  * @brief A test case meant for user mode. Until user mode exists it runs
- * in supervisor mode, as Zephyr does without CONFIG_USERSPACE.
+ * in kernel mode, as Zephyr does without CONFIG_USERSPACE.
  */
 #define ZTEST_USER(suite, fn) Z_ZTEST(suite, fn, Z_ZTEST_USER_OPTION)
 #define ZTEST_USER_F(suite, fn) Z_ZTEST_F(suite, fn, Z_ZTEST_USER_OPTION)
@@ -107,6 +108,16 @@ FUNC_NORETURN void ztest_test_fail(void);
 FUNC_NORETURN void ztest_test_pass(void);
 /** @brief Stop the current test case and report it skipped. */
 FUNC_NORETURN void ztest_test_skip(void);
+
+/**
+ * @brief Declare that the next fatal error in the running case is
+ * expected (Zephyr's ztest_error_hook.h): it then counts as a pass and
+ * the faulting thread is aborted. Call it right before provoking the fault.
+ */
+void ztest_set_fault_valid(bool valid);
+
+/** The main thread, which runs the suites (ztest must not abort it). */
+extern struct k_thread z_main_thread;
 
 /**
  * @brief Run every suite whose predicate accepts @p state.

@@ -11,10 +11,17 @@ Fragments are parsed here rather than by Kconfiglib's load_config() so that
 every assignment keeps its file and line. Invariant: nothing is written
 unless every assignment names an existing symbol, has the right type, and
 ends up with the value assigned; all such errors are reported in one go.
+The one exception is an assignment hidden by a dependency that a later
+source switched off (a board driver's base address after prj.conf turned
+the driver off): the most recent intent wins, so it is dropped silently.
 
 menuconfig edits survive a re-run: <config-out>.inputs-hash records a hash
 of everything the merge read. When the hash still matches and .config is
-newer than it, .config is loaded as is instead of being merged again.
+newer than it, .config is read instead of the fragments, checked the same
+way, except that lines Kconfig itself computes or hides are not errors.
+
+Every output missing on disk is written again, so deleting one (autoconf.h)
+and re-running configure repairs the build folder.
 
 Runs under Debian's /usr/bin/python3 (the one that sees python3-kconfiglib);
 stdlib and kconfiglib only.
@@ -135,9 +142,16 @@ def read_assignments(fragments, sets, errors):
     return out
 
 
-def typed_value(sym, a):
-    """The value to give set_value() for assignment a, or raises ValueError."""
+def typed_value(sym, a, from_config=False):
+    """The value to give set_value() for assignment a, or raises ValueError.
+
+    from_config: a is a line of .config, where menuconfig may have written a
+    hex value without its 0x.
+    """
     name, kind = "CONFIG_" + sym.name, a.kind
+    if from_config and sym.orig_type is HEX and kind in ("int", "word") \
+            and re.fullmatch(r"[0-9a-fA-F]+", a.value):
+        return a.value
     if sym.orig_type in (BOOL, TRISTATE):
         allowed = ("y", "n") if sym.orig_type is BOOL else ("y", "m", "n")
         if kind in ("tri", "unset") and a.value in allowed:
@@ -171,7 +185,7 @@ def has_prompt(sym):
     return any(node.prompt for node in sym.nodes)
 
 
-def apply_assignments(kconf, assignments, errors):
+def apply_assignments(kconf, assignments, errors, from_config=False):
     """Sets every valid assignment in order; returns the ones to check.
 
     Only the last assignment to a symbol is checked, and for a choice only
@@ -186,7 +200,7 @@ def apply_assignments(kconf, assignments, errors):
             continue
         last[sym] = a
         try:
-            a.value = typed_value(sym, a)
+            a.value = typed_value(sym, a, from_config)
         except ValueError as e:
             errors.add(a.where, a.seq, str(e))
             continue
@@ -224,18 +238,52 @@ def conditions_text(expr):
                                                    "; ".join(unmet))
 
 
+def hiding_condition(sym):
+    """The expression that hides sym's prompt; None if visible or promptless."""
+    if sym.visibility or not has_prompt(sym):
+        return None
+    if kconfiglib.expr_value(sym.direct_dep) == 0:
+        return sym.direct_dep
+    return next(node.prompt[1] for node in sym.nodes if node.prompt)
+
+
+def switched_off_after(expr, seq, last_seq, seen):
+    """True if an assignment after position seq made expr false.
+
+    Only the unsatisfied &&-terms count: in 'A && B' with B off, a later
+    A=y did not hide anything. A symbol of such a term counts when it, or
+    another member of its choice, was assigned after seq, or when it is off
+    because its own dependency was switched off after seq (a driver option
+    two levels below the driver prj.conf turned off).
+    """
+    for term in kconfiglib.split_expr(expr, AND):
+        if kconfiglib.expr_value(term) == 2:
+            continue
+        for dep in kconfiglib.expr_items(term):
+            if not isinstance(dep, kconfiglib.Symbol) or dep.is_constant \
+                    or dep in seen:
+                continue
+            seen.add(dep)
+            group = dep.choice.syms if dep.choice else (dep,)
+            if any(last_seq.get(s, -1) > seq for s in group):
+                return True
+            if kconfiglib.expr_value(dep.direct_dep) == 0 and switched_off_after(
+                    dep.direct_dep, seq, last_seq, seen):
+                return True
+    return False
+
+
 def refusal_reason(sym, a):
     """Why Kconfig gave sym a value other than the one assigned by a."""
     if not has_prompt(sym):
         return "{} has no prompt, so its value is computed by Kconfig ({}) and " \
                "cannot be set by users".format(sym.name, sym.str_value)
-    if not sym.visibility:
-        dep = sym.direct_dep
-        if kconfiglib.expr_value(dep) == 0:
-            return "{} depends on {}".format(sym.name, conditions_text(dep))
-        cond = next(node.prompt[1] for node in sym.nodes if node.prompt)
+    hidden_by = hiding_condition(sym)
+    if hidden_by is sym.direct_dep:
+        return "{} depends on {}".format(sym.name, conditions_text(hidden_by))
+    if hidden_by is not None:
         return "the prompt of {} is conditional on {}".format(
-            sym.name, conditions_text(cond))
+            sym.name, conditions_text(hidden_by))
     if sym.choice:
         selected = sym.choice.selection
         return "{} is in choice {}, where {} is selected; set another member " \
@@ -266,25 +314,43 @@ def same_value(sym, wanted):
     return got == wanted
 
 
-def check_assignments(checked, errors):
-    """Reports every checked assignment whose final value is not the one set."""
+def check_assignments(checked, last_seq, errors, from_config=False):
+    """Reports every checked assignment whose final value is not the one set.
+
+    last_seq maps each assigned symbol to the position of its last
+    assignment. An assignment hidden by a dependency that a later assignment
+    switched off is superseded, not refused. In .config (from_config), lines
+    for promptless or hidden symbols record what Kconfig computed or had
+    before the edit; Kconfig ignores them on load, and so do we.
+    """
     for a in checked:
-        if not same_value(a.sym, a.value):
-            shown = "'{}'".format(a.text) if a.kind == "unset" else a.text
-            errors.add(a.where, a.seq, "{} was not applied: {}".format(
-                shown, refusal_reason(a.sym, a)))
+        if same_value(a.sym, a.value):
+            continue
+        hidden_by = hiding_condition(a.sym)
+        if from_config and (hidden_by is not None or not has_prompt(a.sym)):
+            continue
+        if hidden_by is not None and switched_off_after(hidden_by, a.seq,
+                                                        last_seq, set()):
+            continue
+        shown = "'{}'".format(a.text) if a.kind == "unset" else a.text
+        errors.add(a.where, a.seq, "{} was not applied: {}".format(
+            shown, refusal_reason(a.sym, a)))
 
 
 def cmake_contents(kconf):
-    """set(CONFIG_X "v") for every symbol with a value; n bools are left out."""
+    """set(CONFIG_X ...) for every defined symbol, "" for an n bool or no value.
+
+    Every symbol is set, not only those with a value: a -DCONFIG_X=y stays in
+    the CMake cache, and only a normal variable set to "" hides it once
+    .config (a menuconfig edit) turns X off, so that CMake and autoconf.h
+    agree on if(CONFIG_X).
+    """
     lines = ["# Generated by scripts/kconfig/kconfig.py: do not edit.\n"]
     for sym in kconf.unique_defined_syms:
-        if not sym.config_string:
-            continue
-        val = sym.str_value
+        val = sym.str_value if sym.config_string else ""
         if sym.orig_type in (BOOL, TRISTATE) and val == "n":
-            continue
-        if sym.orig_type is HEX and not val.lower().startswith("0x"):
+            val = ""
+        if sym.orig_type is HEX and val and not val.lower().startswith("0x"):
             val = "0x" + val
         val = val.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$")
         lines.append('set(CONFIG_{} "{}")\n'.format(sym.name, val))
@@ -362,14 +428,18 @@ def load_kconfig(path):
         sys.exit("{}: error: cannot read Kconfig: {}".format(path, e))
 
 
-def merge(kconf, fragments, sets):
-    """Applies fragments then --set values; returns False after printing errors."""
+def merge(kconf, fragments, sets, from_config=False):
+    """Applies fragments then --set values; returns False after printing errors.
+
+    from_config: fragments is the edited .config alone (see check_assignments).
+    """
     errors = Errors()
     first_warning = len(kconf.warnings)
     kconf.warn_to_stderr = False    # printed below, minus those we report better
     assignments = read_assignments(fragments, sets, errors)
-    checked = apply_assignments(kconf, assignments, errors)
-    check_assignments(checked, errors)
+    checked = apply_assignments(kconf, assignments, errors, from_config)
+    last_seq = {kconf.syms[a.name]: a.seq for a in assignments if a.name in kconf.syms}
+    check_assignments(checked, last_seq, errors, from_config)
     for w in dict.fromkeys(kconf.warnings[first_warning:]):
         if "ignored due to being outside the active range" not in w:
             print(w, file=sys.stderr)
@@ -389,8 +459,10 @@ def configure(args):
     same_inputs = read_text(hash_file) == digest
     edited = config_edited(args.config_out, hash_file)
     if same_inputs and edited:
-        kconf.warn_assign_undef = True
-        kconf.load_config(args.config_out)
+        # Checked like a fragment: a hand-edited typo is an error at its
+        # line, not a warning and a silently dropped value.
+        if not merge(kconf, [args.config_out], [], from_config=True):
+            return 1
         print("kconfig: keeping the edited {} (inputs unchanged)".format(
             args.config_out))
     else:

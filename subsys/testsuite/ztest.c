@@ -1,19 +1,22 @@
 /*
- * ztest runner: walks the linker-collected suites and cases, runs each
- * case between its suite's before/after hooks, and keeps the tally.
+ * ztest runner. Each case (and each setup/before/after/teardown hook) runs
+ * in a fresh thread, at CONFIG_ZTEST_THREAD_PRIORITY like Zephyr's, while
+ * the main thread waits for it with k_thread_join(). A failed assertion or
+ * ztest_test_fail/skip/pass records the verdict and aborts that thread, so
+ * the runner simply goes on with the next case. A fault the case declared
+ * with ztest_set_fault_valid(true) counts as a pass; any other fault in a
+ * test thread fails the case and the run goes on.
  *
- * A failed assertion (or ztest_test_fail/skip/pass) ends the case at once
- * by a longjmp back to run_case(); this runner owns the whole system while
- * it runs, so nothing else can observe the abandoned frames.
- * Output format (tests/ and scripts/testrunner.py rely on it):
+ * Output format (scripts/testrunner.py relies on it):
  *   Running suite <suite>
  *    PASS - <suite>.<case>
  *    FAIL - <suite>.<case>: <file>:<line>: <expression>[: <message>]
  *    SKIP - <suite>.<case>
  *   <passed> passed, <failed> failed[, <skipped> skipped]
+ * The runner state is touched by one test thread at a time.
  */
-#include <setjmp.h>
 #include <stdarg.h>
+#include <vireo/kernel.h>
 #include <vireo/sys/poweroff.h>
 #include <vireo/ztest.h>
 
@@ -22,15 +25,24 @@ extern const struct ztest_suite_node _ztest_suite_node_list_end[];
 extern const struct ztest_unit_test _ztest_unit_test_list_start[];
 extern const struct ztest_unit_test _ztest_unit_test_list_end[];
 
-enum case_result { CASE_PASS = 1, CASE_FAIL, CASE_SKIP };
+enum case_result { CASE_PASS, CASE_FAIL, CASE_SKIP };
 
-static jmp_buf case_exit;
+static struct k_thread test_thread;
+static K_THREAD_STACK_DEFINE(test_stack, CONFIG_ZTEST_STACK_SIZE);
+static volatile enum case_result result;
+static volatile bool fault_valid;
 static char fail_reason[160];
 static unsigned int passed, failed, skipped;
 
-static FUNC_NORETURN void end_case(enum case_result result)
+/* End the running case with @p r: stop the test thread and the caller. */
+static FUNC_NORETURN void end_case(enum case_result r)
 {
-	longjmp(case_exit, (int)result);
+	result = r;
+	if (k_current_get() != &test_thread) {
+		k_thread_abort(&test_thread);
+	}
+	k_thread_abort(k_current_get());
+	CODE_UNREACHABLE;
 }
 
 void ztest_test_fail(void)
@@ -48,6 +60,11 @@ void ztest_test_skip(void)
 	end_case(CASE_SKIP);
 }
 
+void ztest_set_fault_valid(bool valid)
+{
+	fault_valid = valid;
+}
+
 void z_ztest_assert_fail(const char *file, int line, const char *expr, const char *fmt, ...)
 {
 	va_list ap;
@@ -63,18 +80,48 @@ void z_ztest_assert_fail(const char *file, int line, const char *expr, const cha
 }
 
 /*
- * Run fn(arg) so that an assertion or ztest_test_*() inside it comes back
- * here: returns CASE_PASS when fn returns, else how the case was ended.
- * setjmp lives in this small frame so no caller variable is at risk.
+ * Fatal errors during a run. The kernel aborts the faulting thread when
+ * this returns; a fault in an ISR or in the runner itself cannot be
+ * survived, so it ends the run as failed.
  */
-static int guarded(void (*fn)(void *), void *arg)
+void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
-	int result = setjmp(case_exit);
-
-	if (result == 0) {
-		fn(arg);
-		result = CASE_PASS;
+	ARG_UNUSED(esf);
+	if (k_is_in_isr() || reason == K_ERR_KERNEL_PANIC ||
+	    k_current_get() == &z_main_thread) {
+		printk("ztest: fatal error outside a test case, halting\n");
+		sys_poweroff_exit(1);
 	}
+	if (fault_valid) {
+		fault_valid = false;
+		printk("ztest: caught the expected fault\n");
+		result = CASE_PASS;
+	} else {
+		snprintk(fail_reason, sizeof(fail_reason), "unexpected fatal error %u (%s)",
+			 reason, z_fatal_reason_str(reason));
+		result = CASE_FAIL;
+	}
+	if (k_current_get() != &test_thread) {
+		k_thread_abort(&test_thread);
+	}
+}
+
+static void thread_body(void *fn, void *arg, void *unused)
+{
+	ARG_UNUSED(unused);
+	((void (*)(void *))fn)(arg);
+}
+
+/* Run fn(arg) in the test thread and wait for it; return its verdict. */
+static enum case_result run_in_thread(void (*fn)(void *), void *arg, uint32_t options)
+{
+	result = CASE_PASS;
+	fault_valid = false;
+	k_thread_create(&test_thread, test_stack, K_THREAD_STACK_SIZEOF(test_stack),
+			thread_body, (void *)fn, arg, NULL, CONFIG_ZTEST_THREAD_PRIORITY, options,
+			K_NO_WAIT);
+	k_thread_name_set(&test_thread, "ztest");
+	(void)k_thread_join(&test_thread, K_FOREVER);
 	return result;
 }
 
@@ -94,34 +141,38 @@ static void case_body(void *arg)
 	call->test->test(call->fixture);
 }
 
-static void run_case(const struct ztest_suite_node *suite,
-		     const struct ztest_unit_test *test, void *fixture)
+static void report(const struct ztest_suite_node *suite, const char *name, enum case_result r)
 {
-	struct case_call call = { suite, test, fixture };
-	int result;
-
-	fail_reason[0] = '\0';
-	result = guarded(case_body, &call);
-	/* after() runs whatever the verdict, as in Zephyr; it may fail too. */
-	if (suite->after != NULL && guarded(suite->after, fixture) == CASE_FAIL) {
-		result = CASE_FAIL;
-	}
-
-	switch (result) {
+	switch (r) {
 	case CASE_PASS:
 		passed++;
-		printk(" PASS - %s.%s\n", suite->name, test->name);
+		printk(" PASS - %s.%s\n", suite->name, name);
 		break;
 	case CASE_SKIP:
 		skipped++;
-		printk(" SKIP - %s.%s\n", suite->name, test->name);
+		printk(" SKIP - %s.%s\n", suite->name, name);
 		break;
 	default:
 		failed++;
-		printk(" FAIL - %s.%s: %s\n", suite->name, test->name,
+		printk(" FAIL - %s.%s: %s\n", suite->name, name,
 		       fail_reason[0] != '\0' ? fail_reason : "ztest_test_fail()");
 		break;
 	}
+}
+
+static void run_case(const struct ztest_suite_node *suite, const struct ztest_unit_test *test,
+		     void *fixture)
+{
+	struct case_call call = { suite, test, fixture };
+	enum case_result r;
+
+	fail_reason[0] = '\0';
+	r = run_in_thread(case_body, &call, test->thread_options & ~Z_ZTEST_USER_OPTION);
+	/* after() runs whatever the verdict, as in Zephyr; it may fail too. */
+	if (suite->after != NULL && run_in_thread(suite->after, fixture, 0) == CASE_FAIL) {
+		r = CASE_FAIL;
+	}
+	report(suite, test->name, r);
 }
 
 struct setup_call {
@@ -142,9 +193,8 @@ static void run_suite(const struct ztest_suite_node *suite, int case_iter)
 
 	printk("Running suite %s\n", suite->name);
 	fail_reason[0] = '\0';
-	if (suite->setup != NULL && guarded(setup_body, &setup) != CASE_PASS) {
-		failed++;
-		printk(" FAIL - %s setup: %s\n", suite->name, fail_reason);
+	if (suite->setup != NULL && run_in_thread(setup_body, &setup, 0) != CASE_PASS) {
+		report(suite, "setup", CASE_FAIL);
 		return;
 	}
 	for (const struct ztest_unit_test *t = _ztest_unit_test_list_start;
@@ -156,9 +206,9 @@ static void run_suite(const struct ztest_suite_node *suite, int case_iter)
 			run_case(suite, t, setup.fixture);
 		}
 	}
-	if (suite->teardown != NULL && guarded(suite->teardown, setup.fixture) == CASE_FAIL) {
-		failed++;
-		printk(" FAIL - %s teardown: %s\n", suite->name, fail_reason);
+	if (suite->teardown != NULL &&
+	    run_in_thread(suite->teardown, setup.fixture, 0) == CASE_FAIL) {
+		report(suite, "teardown", CASE_FAIL);
 	}
 }
 
