@@ -11,23 +11,19 @@
  * All state is changed with interrupts locked (kernel_internal.h).
  */
 #include <vireo/arch_interface.h>
-#include <vireo/sys/ffs.h>
 #include "kernel_internal.h"
 
 struct z_kernel _kernel;
 
-static inline unsigned int prio_index(int prio)
+static inline unsigned int prio_level(int prio)
 {
 	return (unsigned int)(prio + CONFIG_NUM_COOP_PRIORITIES);
 }
 
 static struct k_thread *best_ready(void)
 {
-	struct z_ready_q *rq = &_kernel.ready_q;
-	/* Invariant: the idle thread is always ready, so bitmap != 0. */
-	unsigned int idx = (unsigned int)find_lsb_set(rq->bitmap) - 1U;
-
-	return CONTAINER_OF(sys_dlist_peek_head(&rq->queues[idx]), struct k_thread, base.qnode);
+	/* Invariant: the idle thread is always ready, so the queue is not empty. */
+	return CONTAINER_OF(z_priq_best(&_kernel.ready_q.runq), struct k_thread, base.qnode);
 }
 
 static bool may_be_preempted(const struct k_thread *cur)
@@ -53,31 +49,19 @@ static void update_cache(bool yielding)
 
 static void queue_add(struct k_thread *t)
 {
-	struct z_ready_q *rq = &_kernel.ready_q;
-	unsigned int idx = prio_index(t->base.prio);
-
-	sys_dlist_append(&rq->queues[idx], &t->base.qnode);
-	rq->bitmap |= BIT(idx);
+	z_priq_add(&_kernel.ready_q.runq, &t->base.qnode, prio_level(t->base.prio));
 	t->base.thread_state |= _THREAD_QUEUED;
 }
 
 static void queue_remove(struct k_thread *t)
 {
-	struct z_ready_q *rq = &_kernel.ready_q;
-	unsigned int idx = prio_index(t->base.prio);
-
-	sys_dlist_remove(&t->base.qnode);
-	if (sys_dlist_is_empty(&rq->queues[idx])) {
-		rq->bitmap &= ~BIT(idx);
-	}
+	z_priq_remove(&_kernel.ready_q.runq, &t->base.qnode, prio_level(t->base.prio));
 	t->base.thread_state &= ~_THREAD_QUEUED;
 }
 
 void z_sched_init(void)
 {
-	for (unsigned int i = 0; i < Z_NUM_PRIO; i++) {
-		sys_dlist_init(&_kernel.ready_q.queues[i]);
-	}
+	z_priq_init(&_kernel.ready_q.runq);
 	z_sched_time_slice_init();
 }
 

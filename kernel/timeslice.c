@@ -20,12 +20,10 @@ static bool sliceable(const struct k_thread *t)
 	       t != &z_idle_thread;
 }
 
-/* Another ready thread shares @p t's priority queue. */
+/* Another ready thread shares @p t's priority. */
 static bool has_equals(const struct k_thread *t)
 {
-	const sys_dnode_t *n = &t->base.qnode;
-
-	return z_is_thread_queued(t) && (n->next != n->prev || n->next->next != n);
+	return z_is_thread_queued(t) && z_priq_has_equals(&t->base.qnode);
 }
 
 static void slice_expired(struct _timeout *to)

@@ -10,24 +10,17 @@
 #define VIREO_KERNEL_INTERNAL_H_
 
 #include <vireo/kernel.h>
-
-/* Priority levels: cooperative, preemptible, and one for idle. */
-#define Z_NUM_PRIO (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
-BUILD_ASSERT(Z_NUM_PRIO <= 32,
-	     "NUM_COOP_PRIORITIES + NUM_PREEMPT_PRIORITIES must not exceed 31");
+#include "priq.h"
 
 /*
- * The ready queue: one FIFO per priority and a bitmap of the non-empty
- * ones, so picking the next thread is a find-first-set and a list peek.
- * The running thread stays in its queue (at the head) while it runs.
- * Invariant: bit i of bitmap is set iff queues[i] is not empty.
+ * The ready queue: the running thread stays in it (at the head of its
+ * level) while it runs.
  * Invariant: cache is the thread the scheduler would run now; the switch
  * paths only read it.
  */
 struct z_ready_q {
 	struct k_thread *cache;
-	uint32_t bitmap;
-	sys_dlist_t queues[Z_NUM_PRIO];
+	struct z_priq runq;
 };
 
 struct z_kernel {
