@@ -88,6 +88,12 @@ void arch_new_thread(struct k_thread *thread, char *stack_top,
 void arch_switch(struct k_thread *new_thread, struct k_thread *old_thread);
 
 /**
+ * @brief A free-running counter of the hart's cycles (instructions under
+ * QEMU -icount), for measurements. Callable in any context, no side effect.
+ * Inline: static ALWAYS_INLINE uint64_t arch_timing_counter_get(void).
+ */
+
+/**
  * @brief ISA description for the boot banner, e.g. "rv32imac M-mode".
  * Pure constant; callable any time.
  */

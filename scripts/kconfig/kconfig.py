@@ -438,7 +438,8 @@ def merge(kconf, fragments, sets, from_config=False):
     kconf.warn_to_stderr = False    # printed below, minus those we report better
     assignments = read_assignments(fragments, sets, errors)
     checked = apply_assignments(kconf, assignments, errors, from_config)
-    last_seq = {kconf.syms[a.name]: a.seq for a in assignments if a.name in kconf.syms}
+    # Refused assignments (a.sym unset) hide nothing: their errors stand alone.
+    last_seq = {a.sym: a.seq for a in assignments if a.sym}
     check_assignments(checked, last_seq, errors, from_config)
     for w in dict.fromkeys(kconf.warnings[first_warning:]):
         if "ignored due to being outside the active range" not in w:

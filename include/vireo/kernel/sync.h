@@ -21,13 +21,14 @@ struct k_sem {
 	{ .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .count = (initial_count), .limit = (count_limit) }
 
 /**
- * @brief Define and initialize a semaphore. The initial count must not
- * exceed the limit, and the limit must not be zero (build-time checks).
+ * @brief Define and initialize a semaphore (may be preceded by static).
+ * The initial count must not exceed the limit, and the limit must not be
+ * zero (build-time checks).
  */
 #define K_SEM_DEFINE(name, initial_count, count_limit)                        \
+	struct k_sem name = Z_SEM_INITIALIZER(name, initial_count, count_limit); \
 	BUILD_ASSERT((count_limit) != 0 && (initial_count) <= (count_limit),   \
-		     "K_SEM_DEFINE: bad count or limit");                      \
-	struct k_sem name = Z_SEM_INITIALIZER(name, initial_count, count_limit)
+		     "K_SEM_DEFINE: bad count or limit")
 
 /**
  * @brief Initialize a semaphore.

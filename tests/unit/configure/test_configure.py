@@ -294,18 +294,27 @@ class ConfigureTest(VireoBuildCase):
         out = flat(self.cmake_fails(os.path.join(self.tmp, "build"), app, extra=[missing]))
         self.assertIn(missing, out)
 
-    # BUG (scripts/kconfig/kconfig.py, check_assignments): an assignment in an
-    # earlier fragment to a symbol whose dependency a LATER fragment turned
-    # off is reported as "not applied", so prj.conf cannot disable a driver
-    # the board defconfig enables together with its base address (here
-    # POWEROFF_SIFIVE_TEST + POWEROFF_SIFIVE_TEST_BASE; UART_NS16550 too).
-    @unittest.expectedFailure
+    # Regression: an assignment in an earlier fragment to a symbol whose
+    # dependency a LATER fragment turned off was reported as "not applied",
+    # so prj.conf could not disable a driver the board defconfig enables
+    # together with its base address (POWEROFF_SIFIVE_TEST + _BASE).
     def test_app_can_disable_board_driver(self):
         app = self.make_app(prj="# CONFIG_POWEROFF_SIFIVE_TEST is not set\n")
         build = os.path.join(self.tmp, "build")
         self.cmake_ok(build, app)
         self.assertConfig(build, "CONFIG_POWEROFF_SIFIVE_TEST", None)
         self.assertNotIn("CONFIG_POWEROFF_SIFIVE_TEST_BASE", self.defines(build))
+        # The same with -D, which stays in the cache: the re-run that an edit
+        # of prj.conf starts applies it again, and must still succeed.
+        app = self.make_app("app2")
+        build = os.path.join(self.tmp, "build2")
+        self.cmake_ok(build, app, defines=["CONFIG_POWEROFF_SIFIVE_TEST=n"])
+        self.edit_newer(os.path.join(app, "prj.conf"), "CONFIG_MAIN_STACK_SIZE=1280\n",
+                        os.path.join(build, "build.ninja"))
+        r = self.run_cmd(["ninja", "build.ninja"], cwd=build)
+        self.assertEqual(r.returncode, 0, r.output)
+        self.assertConfig(build, "CONFIG_MAIN_STACK_SIZE", "1280")
+        self.assertConfig(build, "CONFIG_POWEROFF_SIFIVE_TEST", None)
 
     def test_relative_app_from_working_directory(self):
         # -DAPP=myapp typed in a shell whose working directory holds myapp.
@@ -318,12 +327,11 @@ class ConfigureTest(VireoBuildCase):
 class RegenerateTest(VireoBuildCase):
     """Re-running the configure step from another working directory."""
 
-    # BUG (cmake/board.cmake): a relative -DAPP is kept relative in the cache
-    # and resolved against $ENV{PWD} again on every re-run, so the re-run that
+    # Regression: a relative -DAPP was kept relative in the cache and
+    # resolved against $ENV{PWD} again on every re-run, so the re-run that
     # ninja starts from inside the build folder (or `ninja -C build` from any
-    # other folder) fails with "application folder 'myapp' not found" (or
-    # picks a same-named folder of the Vireo tree).
-    @unittest.expectedFailure
+    # other folder) failed with "application folder 'myapp' not found" (or
+    # picked a same-named folder of the Vireo tree).
     def test_relative_app_survives_regeneration(self):
         app = self.make_app("myapp", "CONFIG_MAIN_STACK_SIZE=1280\n")
         build = os.path.join(self.tmp, "build")
@@ -335,6 +343,34 @@ class RegenerateTest(VireoBuildCase):
         r = self.run_cmd(["ninja", "build.ninja"], cwd=build)
         self.assertEqual(r.returncode, 0, r.output)
         self.assertConfig(build, "CONFIG_MAIN_STACK_SIZE", "1792")
+
+
+    def test_bad_dotconfig_edit_fails_at_its_line(self):
+        # A hand edit of .config, kept because the inputs did not change, is
+        # checked like a fragment: errors at .config:line, not a warning and
+        # a silently dropped value.
+        app = self.make_app()
+        build = os.path.join(self.tmp, "build")
+        dotconfig = os.path.join(build, ".config")
+        self.cmake_ok(build, app)
+        text = self.read(dotconfig)
+        good = re.search(r"(?m)^CONFIG_MAIN_STACK_SIZE=.*$", text).group(0)
+        bad = text.replace(good, "CONFIG_MAIN_STACK_SIZE=12\nCONFIG_MAIN_STAK_SIZE=1024")
+        line = bad.splitlines().index("CONFIG_MAIN_STACK_SIZE=12") + 1
+        self.edit_newer(dotconfig, bad, os.path.join(build, "build.ninja"),
+                        dotconfig + ".inputs-hash")
+        for _ in range(2):      # keeps failing until fixed
+            r = self.run_cmd(["ninja", "build.ninja"], cwd=build)
+            self.assertNotEqual(r.returncode, 0, r.output)
+            self.assertErrorAt(r.output, "{}:{}".format(dotconfig, line),
+                               "MAIN_STACK_SIZE", "1048576")
+            self.assertErrorAt(r.output, "{}:{}".format(dotconfig, line + 1),
+                               "CONFIG_MAIN_STAK_SIZE")
+        self.edit_newer(dotconfig, text.replace(good, "CONFIG_MAIN_STACK_SIZE=3072"),
+                        os.path.join(build, "build.ninja"))
+        r = self.run_cmd(["ninja", "build.ninja"], cwd=build)
+        self.assertEqual(r.returncode, 0, r.output)
+        self.assertConfig(build, "CONFIG_MAIN_STACK_SIZE", "3072")
 
 
 class BuildTest(VireoBuildCase):
@@ -407,6 +443,20 @@ class BuildTest(VireoBuildCase):
                         os.path.join(build, "build.ninja"))
         self.ninja_ok(build)
         self.assertConfig(build, "CONFIG_ISR_STACK_SIZE", "4096")
+        self.assertIn("no work to do", self.ninja_ok(build))
+
+    def test_deleted_autoconf_h_is_regenerated(self):
+        # ninja alone repairs the build folder (it used to stop with
+        # "autoconf.h ... missing and no known rule to make it").
+        app = self.make_app()
+        build = os.path.join(self.tmp, "build")
+        header = os.path.join(build, "include", "generated", "autoconf.h")
+        self.cmake_ok(build, app)
+        self.ninja_ok(build)
+        before = self.read(header)
+        os.remove(header)
+        self.ninja_ok(build)
+        self.assertEqual(before, self.read(header))
         self.assertIn("no work to do", self.ninja_ok(build))
 
     def test_app_with_own_cmakelists_builds(self):
@@ -496,13 +546,11 @@ class BuildTest(VireoBuildCase):
         self.assertIn("no work to do", self.ninja_ok(build))
 
 
-    # BUG (cmake/kconfig.cmake + kconfig.py cmake_contents): -DCONFIG_X=y stays
-    # in the CMake cache; config.cmake leaves out bools that are n, so when a
-    # menuconfig edit turns X off (and is kept, inputs being unchanged) CMake
-    # still sees the cached "y": vireo_sources_ifdef(CONFIG_X ...) compiles
-    # the driver while autoconf.h says n, and the build breaks
-    # (sifive_test.c: CONFIG_POWEROFF_SIFIVE_TEST_BASE undeclared).
-    @unittest.expectedFailure
+    # Regression: -DCONFIG_X=y stays in the CMake cache, and config.cmake left
+    # out bools that are n, so when a menuconfig edit turned X off (and was
+    # kept, inputs being unchanged) CMake still saw the cached "y":
+    # vireo_sources_ifdef(CONFIG_X ...) compiled the driver while autoconf.h
+    # said n (sifive_test.c: CONFIG_POWEROFF_SIFIVE_TEST_BASE undeclared).
     def test_menuconfig_turns_off_bool_given_with_D(self):
         app = self.make_app()
         build = os.path.join(self.tmp, "build")

@@ -222,6 +222,62 @@ class KconfigToolTest(unittest.TestCase):
         self.assertIn("{}:1: error: unknown symbol CONFIG_STACK_SZE".format(board), err)
         self.assertIn("{}:2: error: CONFIG_STACK_SIZE is an int".format(board), err)
 
+    # -- an assignment hidden by a later source ------------------------------
+    # An assignment to a symbol whose dependency is unmet is an error, unless
+    # a later source (fragment, line of the same fragment, --set) switched
+    # that dependency off: the most recent intent wins.
+
+    def test_later_fragment_turns_dependency_off(self):
+        # prj.conf turns off a driver the board enables with its options.
+        board = self.write("board_defconfig", "CONFIG_FEATURE_A=y\nCONFIG_NEEDS_A=y\n"
+                           "CONFIG_NEEDS_A_LEVEL=4\n")
+        prj = self.write("prj.conf", "# CONFIG_FEATURE_A is not set\n")
+        r = self.configure_ok([board, prj])
+        self.assertNotIn("NEEDS_A", r.stderr)
+        d = self.header_defines()
+        for name in ("CONFIG_FEATURE_A", "CONFIG_NEEDS_A", "CONFIG_NEEDS_A_LEVEL"):
+            self.assertNotIn(name, d)
+
+    def test_later_line_or_command_line_turns_dependency_off(self):
+        prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\nCONFIG_NEEDS_A=y\n"
+                         "# CONFIG_FEATURE_A is not set\n")
+        self.configure_ok([prj])
+        self.assertNotIn("CONFIG_NEEDS_A", self.header_defines())
+        prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\nCONFIG_NEEDS_A=y\n")
+        self.configure_ok([prj], ["CONFIG_FEATURE_A=n"])
+        self.assertNotIn("CONFIG_NEEDS_A", self.header_defines())
+
+    def test_later_choice_pick_hides_option_of_other_member(self):
+        board = self.write("board_defconfig", "CONFIG_SCHED_PRIO=y\nCONFIG_PRIO_LEVELS=16\n")
+        prj = self.write("prj.conf", "CONFIG_SCHED_SIMPLE=y\n")
+        self.configure_ok([board, prj])
+        d = self.header_defines()
+        self.assertIn("CONFIG_SCHED_SIMPLE", d)
+        self.assertNotIn("CONFIG_PRIO_LEVELS", d)
+
+    def test_dependency_off_before_assignment_is_error(self):
+        board = self.write("board_defconfig", "# CONFIG_FEATURE_A is not set\n")
+        prj = self.write("prj.conf", "CONFIG_NEEDS_A=y\n")
+        err = self.configure_fails([board, prj])
+        self.assertIn("{}:1: error: CONFIG_NEEDS_A=y was not applied: NEEDS_A "
+                      "depends on FEATURE_A".format(prj), err)
+        board = self.write("board_defconfig", "CONFIG_FEATURE_A=y\n")
+        prj = self.write("prj.conf", "# CONFIG_FEATURE_A is not set\nCONFIG_NEEDS_A=y\n")
+        err = self.configure_fails([board, prj])
+        self.assertIn("{}:2: error: CONFIG_NEEDS_A=y was not applied".format(prj), err)
+        err = self.configure_fails([prj], ["CONFIG_NEEDS_A_LEVEL=2"])
+        self.assertIn("command line (-DCONFIG_NEEDS_A_LEVEL=2): error: "
+                      "CONFIG_NEEDS_A_LEVEL=2 was not applied", err)
+
+    def test_later_assignment_to_satisfied_term_is_no_excuse(self):
+        # NEEDS_A depends on FEATURE_A && FEATURE_B: a later FEATURE_B=y did
+        # not hide it, FEATURE_A (never set, n by default) did.
+        prj = self.write("prj.conf", "CONFIG_NEEDS_A=y\n")
+        extra = self.write("extra.conf", "CONFIG_FEATURE_B=y\n")
+        err = self.configure_fails([prj, extra])
+        self.assertIn("{}:1: error: CONFIG_NEEDS_A=y was not applied".format(prj), err)
+        self.assertIn("FEATURE_A is n", err)
+
     def test_all_errors_reported_in_order(self):
         a = self.write("a.conf", "CONFIG_NOPE=y\nCONFIG_STACK_SIZE=1\n")
         b = self.write("b.conf", "garbage\nCONFIG_NEEDS_A=y\n")
@@ -296,8 +352,27 @@ class KconfigToolTest(unittest.TestCase):
         self.assertIn('set(CONFIG_BASE_ADDR "0x80000000")\n', text)
         self.assertIn('set(CONFIG_GREETING "hello")\n', text)
         self.assertIn('set(CONFIG_HAS_MMIO "y")\n', text)
-        self.assertNotIn("CONFIG_FEATURE_A", text)
-        self.assertNotIn("CONFIG_SCHED_PRIO", text)
+        # n bools and hidden symbols are "", so that they hide a -DCONFIG_X=y
+        # left in the CMake cache (if(CONFIG_X) must agree with autoconf.h).
+        self.assertIn('set(CONFIG_FEATURE_A "")\n', text)
+        self.assertIn('set(CONFIG_SCHED_PRIO "")\n', text)
+        self.assertIn('set(CONFIG_NEEDS_A_LEVEL "")\n', text)
+        defined = set()
+        for kconfig in (os.path.join(FIXTURES, "Kconfig"),
+                        os.path.join(FIXTURES, "boards", "fixboard", "Kconfig.board")):
+            with open(kconfig, encoding="utf-8") as f:
+                defined |= set(re.findall(r"(?m)^config (\w+)$", f.read()))
+        written = re.findall(r"(?m)^set\(CONFIG_(\w+) ", text)
+        self.assertEqual(sorted(written), sorted(defined))
+
+    def test_missing_outputs_written_again(self):
+        prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\n")
+        self.configure_ok([prj])
+        before = {k: self.read(k) for k in self.out}
+        for key in ("header", "cmake", "inputs"):
+            os.remove(self.out[key])
+            self.configure_ok([prj])
+            self.assertEqual(before, {k: self.read(k) for k in self.out})
 
     def test_inputs_out(self):
         prj = self.write("prj.conf", "")
@@ -341,6 +416,49 @@ class KconfigToolTest(unittest.TestCase):
         r = self.configure_ok([prj])
         self.assertNotIn("discarded", r.stdout)
         self.assertNotIn("keeping", r.stdout)
+
+    def edit_config(self, old, new):
+        """Edits .config as a user would, after the last configure run."""
+        text = self.read("config")
+        self.assertIn(old, text)
+        text = text.replace(old, new, 1)
+        with open(self.out["config"], "w", encoding="utf-8") as f:
+            f.write(text)
+        self.bump_mtime(self.out["config"])
+        return text.splitlines()
+
+    def test_edited_config_checked_like_a_fragment(self):
+        prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\n")
+        self.configure_ok([prj])
+        before = {k: self.read(k) for k in ("header", "cmake")}
+        lines = self.edit_config("CONFIG_STACK_SIZE=512\n",
+                                 "CONFIG_STACK_SIZE=9999\nCONFIG_QWERTY=y\n")
+        config = self.out["config"]
+        for _ in range(2):      # no stale success on a second run
+            err = self.configure_fails([prj])
+            n = lines.index("CONFIG_STACK_SIZE=9999") + 1
+            self.assertIn("{}:{}: error: CONFIG_STACK_SIZE=9999 was not applied"
+                          .format(config, n), err)
+            self.assertIn("[64, 4096]", err)
+            self.assertIn("{}:{}: error: unknown symbol CONFIG_QWERTY"
+                          .format(config, n + 1), err)
+            self.assertEqual(before, {k: self.read(k) for k in before})
+
+    def test_edited_config_lines_that_kconfig_computes_are_ignored(self):
+        # Turning FEATURE_A off by hand leaves NEEDS_A's lines behind; a hex
+        # value without 0x is what menuconfig writes when typed that way.
+        prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\nCONFIG_NEEDS_A=y\n")
+        self.configure_ok([prj])
+        self.assertIn("CONFIG_NEEDS_A_LEVEL=1\n", self.read("config"))
+        self.edit_config("CONFIG_FEATURE_A=y\n", "# CONFIG_FEATURE_A is not set\n")
+        self.edit_config("CONFIG_BASE_ADDR=0x80000000\n", "CONFIG_BASE_ADDR=2000\n")
+        r = self.configure_ok([prj])
+        self.assertIn("keeping", r.stdout)
+        d = self.header_defines()
+        self.assertNotIn("CONFIG_NEEDS_A", d)
+        self.assertNotIn("CONFIG_NEEDS_A_LEVEL", d)
+        self.assertEqual(d["CONFIG_BASE_ADDR"], "0x2000")
+        self.assertIn('set(CONFIG_BASE_ADDR "0x2000")\n', self.read("cmake"))
 
     def test_savedefconfig(self):
         prj = self.write("prj.conf", "CONFIG_FEATURE_A=y\nCONFIG_STACK_SIZE=512\n"

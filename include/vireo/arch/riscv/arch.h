@@ -6,6 +6,7 @@
 #define VIREO_INCLUDE_ARCH_RISCV_ARCH_H_
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <vireo/arch/riscv/csr.h>
 #include <vireo/arch/riscv/exception.h>
 
@@ -23,6 +24,26 @@ static ALWAYS_INLINE void arch_irq_unlock(unsigned int key)
 static ALWAYS_INLINE bool arch_irq_unlocked(unsigned int key)
 {
 	return (key & XSTATUS_IE) != 0;
+}
+
+/*
+ * The hart's cycle counter (mcycle in M-mode, the cycle CSR in S-mode);
+ * QEMU with -icount makes it count instructions. On RV32 the two halves
+ * are re-read until the high half is stable.
+ */
+static ALWAYS_INLINE uint64_t arch_timing_counter_get(void)
+{
+#if __riscv_xlen == 64
+	return csr_read(Z_CYCLE_CSR);
+#else
+	uint32_t hi, lo;
+
+	do {
+		hi = (uint32_t)csr_read(Z_CYCLEH_CSR);
+		lo = (uint32_t)csr_read(Z_CYCLE_CSR);
+	} while (hi != (uint32_t)csr_read(Z_CYCLEH_CSR));
+	return ((uint64_t)hi << 32) | lo;
+#endif /* __riscv_xlen == 64 */
 }
 
 #endif /* VIREO_INCLUDE_ARCH_RISCV_ARCH_H_ */
