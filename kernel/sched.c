@@ -253,8 +253,8 @@ void z_requeue_current_behind_equals(void)
 {
 	struct k_thread *cur = _current;
 
-	queue_remove(cur);
-	queue_add(cur);
+	z_priq_requeue(&cur->base.qnode,
+		       &_kernel.ready_q.runq.queues[prio_level(cur->base.prio)]);
 	update_cache(true);
 }
 

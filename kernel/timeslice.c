@@ -11,12 +11,12 @@
 #include "kernel_internal.h"
 
 static struct _timeout slice_timeout;
-static int32_t slice_ticks;
+int32_t z_slice_ticks;
 static int slice_max_prio;
 
 static bool sliceable(const struct k_thread *t)
 {
-	return slice_ticks > 0 && !z_is_coop_prio(t->base.prio) && t->base.prio >= slice_max_prio &&
+	return z_slice_ticks > 0 && !z_is_coop_prio(t->base.prio) && t->base.prio >= slice_max_prio &&
 	       t != &z_idle_thread;
 }
 
@@ -36,30 +36,28 @@ static void slice_expired(struct _timeout *to)
 	}
 }
 
-void z_time_slice_start(struct k_thread *thread)
+/* (Re)start the running thread's slice, or stop it when it has none. */
+void z_time_slice_arm(struct k_thread *thread)
 {
-	if (!IS_ENABLED(CONFIG_TIMESLICING)) {
-		return;
-	}
 	z_abort_timeout(&slice_timeout);
 	if (sliceable(thread) && has_equals(thread)) {
-		z_add_timeout_abs(&slice_timeout, slice_expired, z_tick_get() + slice_ticks);
+		z_add_timeout_abs(&slice_timeout, slice_expired, z_tick_get() + z_slice_ticks);
 	}
 }
 
 /* A thread became ready: the running one may now have an equal to share with. */
 void z_time_slice_thread_readied(struct k_thread *thread)
 {
-	if (IS_ENABLED(CONFIG_TIMESLICING) && _current != NULL &&
+	if (IS_ENABLED(CONFIG_TIMESLICING) && z_slice_ticks != 0 && _current != NULL &&
 	    thread->base.prio == _current->base.prio && !z_timeout_is_pending(&slice_timeout)) {
-		z_time_slice_start(_current);
+		z_time_slice_arm(_current);
 	}
 }
 
 void z_sched_time_slice_init(void)
 {
 	z_tq_node_init(&slice_timeout.node);
-	slice_ticks = (int32_t)k_ms_to_ticks_ceil64(CONFIG_TIMESLICE_SIZE);
+	z_slice_ticks = (int32_t)k_ms_to_ticks_ceil64(CONFIG_TIMESLICE_SIZE);
 	slice_max_prio = CONFIG_TIMESLICE_PRIORITY;
 }
 
@@ -67,8 +65,9 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 {
 	unsigned int key = arch_irq_lock();
 
-	slice_ticks = slice > 0 ? (int32_t)k_ms_to_ticks_ceil64(slice) : 0;
+	z_slice_ticks = slice > 0 ? (int32_t)k_ms_to_ticks_ceil64(slice) : 0;
 	slice_max_prio = prio;
-	z_time_slice_start(_current);
+	/* Arm for the running thread, or (slicing now off) disarm. */
+	z_time_slice_arm(_current);
 	arch_irq_unlock(key);
 }

@@ -81,7 +81,17 @@ void z_reschedule(unsigned int key);
 void z_reschedule_unlocked(void);
 void z_sched_irq_exit(void);
 void z_sched_time_slice_init(void);
-void z_time_slice_start(struct k_thread *thread);
+void z_time_slice_arm(struct k_thread *thread);
+/* Slice length in ticks; 0 while slicing is off. */
+extern int32_t z_slice_ticks;
+
+/* On every switch: a load and a branch while slicing is off. */
+static inline void z_time_slice_start(struct k_thread *thread)
+{
+	if (IS_ENABLED(CONFIG_TIMESLICING) && z_slice_ticks != 0) {
+		z_time_slice_arm(thread);
+	}
+}
 void z_time_slice_thread_readied(struct k_thread *thread);
 void z_requeue_current_behind_equals(void);
 void z_mutex_prio_recompute(struct k_thread *thread);

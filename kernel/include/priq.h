@@ -48,6 +48,16 @@ static inline void z_priq_remove(struct z_priq *q, sys_dnode_t *node, unsigned i
 	}
 }
 
+/**
+ * Move @p node, queued at its level, behind its equals. The level stays
+ * non-empty, so the bitmap does not change.
+ */
+static inline void z_priq_requeue(sys_dnode_t *node, sys_dlist_t *level_list)
+{
+	sys_dlist_remove(node);
+	sys_dlist_append(level_list, node);
+}
+
 /** The head of the best non-empty level, or NULL when all are empty. */
 static inline sys_dnode_t *z_priq_best(const struct z_priq *q)
 {

@@ -6,7 +6,8 @@
  * With the Zbb extension the compiler turns the builtins into one clz/ctz
  * instruction. Without it GCC would call libgcc's __clzsi2/__ffssi2, which
  * pull in a 256-byte lookup table, so the search is written out instead: a
- * five-step binary search, a few dozen bytes and no table.
+ * five-step binary search for the msb, and for the lsb (the scheduler's
+ * hot path) a de Bruijn multiply with a 32-byte table.
  */
 #ifndef VIREO_INCLUDE_SYS_FFS_H_
 #define VIREO_INCLUDE_SYS_FFS_H_
@@ -59,8 +60,26 @@ static inline unsigned int find_msb_set(uint32_t op)
  */
 static inline unsigned int find_lsb_set(uint32_t op)
 {
+#ifdef __riscv_mul
+	/*
+	 * The scheduler calls this on every switch: a de Bruijn sequence
+	 * makes it a multiply and a table read. Multiplying the isolated
+	 * lowest bit 2^k by 0x077CB531 puts a different 5-bit pattern in the
+	 * top bits for each k; the table maps the pattern back to k + 1.
+	 */
+	static const uint8_t lsb_from_pattern[32] = {
+		1, 2, 29, 3, 30, 15, 25, 4, 31, 23, 21, 16, 26, 18, 5, 9,
+		32, 28, 14, 24, 22, 20, 17, 8, 27, 13, 19, 7, 12, 6, 11, 10,
+	};
+
+	if (op == 0U) {
+		return 0;
+	}
+	return lsb_from_pattern[((op & (0U - op)) * 0x077CB531U) >> 27];
+#else
 	/* op & -op keeps only the lowest set bit (two's complement). */
 	return find_msb_set(op & (0U - op));
+#endif /* __riscv_mul */
 }
 
 #else /* !(__riscv && !__riscv_zbb) */
