@@ -123,6 +123,8 @@ void z_pend_curr_prepare(_wait_q_t *wait_q, k_timeout_t timeout)
 	struct k_thread *cur = _current;
 
 	queue_remove(cur);
+	/* What the wait returns when it times out; a waker overwrites it. */
+	cur->swap_retval = -EAGAIN;
 	cur->base.thread_state |= _THREAD_PENDING;
 	cur->base.pended_on = wait_q;
 	waitq_add(wait_q, cur);
@@ -178,7 +180,10 @@ bool z_wake_all(_wait_q_t *wait_q, int retval)
 	return woke;
 }
 
-/* Timeout expiry of a pended or sleeping thread: it runs with -EAGAIN. */
+/*
+ * Timeout expiry of a pended or sleeping thread: a pended one returns
+ * the -EAGAIN that z_pend_curr_prepare() left in swap_retval.
+ */
 void z_thread_timeout(struct _timeout *to)
 {
 	struct k_thread *t = CONTAINER_OF(to, struct k_thread, base.timeout);
@@ -210,9 +215,14 @@ int z_swap(unsigned int key)
 	return _current->swap_retval;
 }
 
+/*
+ * Switch if another thread should run now, unless the caller cannot be
+ * switched out: in an ISR (the interrupt exit switches), or with
+ * interrupts locked by an outer irq_lock() (key says so).
+ */
 void z_reschedule(unsigned int key)
 {
-	if (!k_is_in_isr() && _kernel.ready_q.cache != _current) {
+	if (arch_irq_unlocked(key) && !k_is_in_isr() && _kernel.ready_q.cache != _current) {
 		(void)z_swap(key);
 	} else {
 		arch_irq_unlock(key);
