@@ -117,6 +117,11 @@ int k_mutex_unlock(struct k_mutex *mutex)
 	sys_dlist_remove(&mutex->held_node);
 	mutex->owner = NULL;
 	next = z_unpend_first_thread(&mutex->wait_q);
+	if (next == NULL && cur->base.prio == cur->base_prio) {
+		/* Nobody waited and nothing was lent: the common case. */
+		arch_irq_unlock(key);
+		return 0;
+	}
 	if (next != NULL) {
 		/* Hand over directly: nobody can slip in between. */
 		next->waiting_mutex = NULL;

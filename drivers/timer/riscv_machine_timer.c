@@ -59,14 +59,27 @@ static void set_mtimecmp(uint64_t value)
 	*mtimecmp_reg(1) = (uint32_t)(value >> 32);
 }
 
+/*
+ * Whole ticks in a cycle count. Nearly always the count fits 32 bits
+ * (minutes of cycles), and a 32-bit divide is one instruction where the
+ * 64-bit one is a libgcc call of a hundred.
+ */
+static uint32_t cycles_to_ticks(uint64_t cycles)
+{
+	if ((cycles >> 32) == 0) {
+		return (uint32_t)cycles / (uint32_t)CYC_PER_TICK;
+	}
+	return (uint32_t)(cycles / CYC_PER_TICK);
+}
+
 static void timer_isr(const void *arg)
 {
 	uint64_t now = mtime();
-	uint64_t dticks = (now - last_count) / CYC_PER_TICK;
+	uint32_t dticks = cycles_to_ticks(now - last_count);
 
 	ARG_UNUSED(arg);
 	z_timer_irq_count++;
-	last_count += dticks * CYC_PER_TICK;
+	last_count += (uint64_t)dticks * CYC_PER_TICK;
 	if (IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
 		/* The kernel asks for the next deadline from sys_clock_announce. */
 		set_mtimecmp(UINT64_MAX);
@@ -91,7 +104,7 @@ void sys_clock_set_timeout(int32_t ticks, bool idle)
 
 uint32_t sys_clock_elapsed(void)
 {
-	return (uint32_t)((mtime() - last_count) / CYC_PER_TICK);
+	return cycles_to_ticks(mtime() - last_count);
 }
 
 uint32_t sys_clock_cycle_get_32(void)

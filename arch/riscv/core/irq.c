@@ -109,8 +109,17 @@ void z_riscv_isr_invoke(unsigned int irq)
 
 void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause)
 {
+	/* The hardware's code is a local IRQ: index the table directly. */
+	unsigned long code = cause & CAUSE_CODE_MASK;
+	const struct sw_isr *e;
+
 	ARG_UNUSED(esf);
-	z_riscv_isr_invoke((unsigned int)(cause & CAUSE_CODE_MASK));
+	if (unlikely(code >= RISCV_LOCAL_IRQS)) {
+		spurious_isr((const void *)code);
+		return;
+	}
+	e = &sw_isr_table[code];
+	e->isr(e->arg);
 }
 
 void irq_enable(unsigned int irq)
