@@ -36,6 +36,11 @@ static void program_next(void)
 	struct z_tq_node *first = z_tq_first(&timeout_q);
 	int64_t delta;
 
+	/* A ticking timer interrupts every tick anyway. */
+	if (!IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
+		return;
+	}
+
 	if (first == NULL) {
 		sys_clock_set_timeout(K_TICKS_FOREVER, false);
 		return;
