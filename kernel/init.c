@@ -20,6 +20,10 @@ extern const struct init_entry __init_end[];
 int main(void);
 FUNC_NORETURN void z_cstart(void);
 
+BUILD_ASSERT(CONFIG_MAIN_THREAD_PRIORITY < K_IDLE_PRIO &&
+	     CONFIG_MAIN_THREAD_PRIORITY >= K_HIGHEST_THREAD_PRIO,
+	     "MAIN_THREAD_PRIORITY must be a valid priority above the idle thread's");
+
 struct k_thread z_main_thread;
 struct k_thread z_idle_thread;
 K_KERNEL_STACK_DEFINE(z_main_stack, CONFIG_MAIN_STACK_SIZE);

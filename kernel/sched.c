@@ -108,6 +108,8 @@ void z_thread_prio_set(struct k_thread *thread, int prio)
 		thread->base.prio = (int8_t)prio;
 		queue_add(thread);
 		update_cache(false);
+		/* It may now share the running thread's level. */
+		z_time_slice_thread_readied(thread);
 	} else if (thread->base.pended_on != NULL) {
 		/* Keep its wait queue in priority order. */
 		sys_dlist_remove(&thread->base.qnode);
@@ -367,12 +369,19 @@ int k_thread_priority_get(k_tid_t thread)
 
 void k_thread_priority_set(k_tid_t thread, int prio)
 {
-	unsigned int key = arch_irq_lock();
+	unsigned int key;
 
+	Z_OOPS_IF(!z_is_valid_prio(prio), "k_thread_priority_set: invalid priority %d (%d..%d)\n",
+		  prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+	key = arch_irq_lock();
 	thread->base_prio = (int8_t)prio;
 	/* Any priority it inherits from mutex waiters still applies. */
 	z_mutex_prio_recompute(thread);
-	update_cache(false);
+	/*
+	 * Takes effect at once, as in Zephyr: even a cooperative caller gives
+	 * way to a thread that is now above it (unless it locked the scheduler).
+	 */
+	update_cache(_current->base.sched_locked == 0);
 	z_reschedule(key);
 }
 
@@ -391,6 +400,10 @@ void k_sched_unlock(void)
 
 	if (_current->base.sched_locked > 0) {
 		_current->base.sched_locked--;
+	}
+	if (_current->base.sched_locked == 0) {
+		/* A slice that ran out while locked starts afresh. */
+		z_time_slice_start(_current);
 	}
 	update_cache(false);
 	z_reschedule(key);

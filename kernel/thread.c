@@ -71,6 +71,8 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 			size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 			void *p3, int prio, uint32_t options, k_timeout_t delay)
 {
+	Z_OOPS_IF(!z_is_valid_prio(prio), "k_thread_create: invalid priority %d (%d..%d)\n",
+		  prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
 	z_setup_new_thread(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options,
 			   NULL);
 	if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {

@@ -60,6 +60,21 @@ static inline bool z_is_coop_prio(int prio)
 	return prio < 0;
 }
 
+/* Priorities an application thread may have (the idle level is the idle thread's). */
+static inline bool z_is_valid_prio(int prio)
+{
+	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_APPLICATION_THREAD_PRIO;
+}
+
+/* A misused API with no error code to return: stop the caller, loudly. */
+#define Z_OOPS_IF(cond, ...)                      \
+	do {                                      \
+		if (unlikely(cond)) {             \
+			printk(__VA_ARGS__);      \
+			k_oops();                 \
+		}                                 \
+	} while (0)
+
 static inline bool z_is_thread_essential(const struct k_thread *t)
 {
 	return (t->base.user_options & K_ESSENTIAL) != 0;

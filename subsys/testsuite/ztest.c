@@ -81,8 +81,10 @@ void z_ztest_assert_fail(const char *file, int line, const char *expr, const cha
 
 /*
  * Fatal errors during a run. The kernel aborts the faulting thread when
- * this returns; a fault in an ISR or in the runner itself cannot be
- * survived, so it ends the run as failed.
+ * this returns: if that is the test thread, the case ends with this
+ * verdict; if it is a thread the case created, the case goes on (and can
+ * check the aftermath). A fault in an ISR or in the runner itself cannot
+ * be survived, so it ends the run as failed.
  */
 void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
@@ -100,9 +102,6 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 		snprintk(fail_reason, sizeof(fail_reason), "unexpected fatal error %u (%s)",
 			 reason, z_fatal_reason_str(reason));
 		result = CASE_FAIL;
-	}
-	if (k_current_get() != &test_thread) {
-		k_thread_abort(&test_thread);
 	}
 }
 

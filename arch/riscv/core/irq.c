@@ -36,15 +36,26 @@ static void spurious_isr(const void *arg)
 	z_fatal_error(K_ERR_SPURIOUS_IRQ, NULL);
 }
 
-/* Table index of an IRQ, or -1 when it is out of range. */
+/* PLIC source of a level-2 IRQ (IRQ_PLIC(n) has (n + 1) in bits 8 and up). */
+static unsigned int plic_source(unsigned int irq)
+{
+	return (irq >> 8) - 1U;
+}
+
+/*
+ * Table index of an IRQ, or -1 when it is out of range: local IRQs
+ * first, then PLIC sources 1..CONFIG_NUM_2ND_LEVEL_IRQS (0 is no source).
+ */
 static int irq_index(unsigned int irq)
 {
-	unsigned int source = irq >> 8;
+	unsigned int source;
 
-	if (source == 0) {
+	if ((irq >> 8) == 0) {
 		return irq < RISCV_LOCAL_IRQS ? (int)irq : -1;
 	}
-	if ((irq & 0xff) != RISCV_IRQ_MEXT || source > CONFIG_NUM_2ND_LEVEL_IRQS) {
+	source = plic_source(irq);
+	if ((irq & 0xff) != RISCV_IRQ_MEXT || source == 0 ||
+	    source > CONFIG_NUM_2ND_LEVEL_IRQS) {
 		return -1;
 	}
 	return RISCV_LOCAL_IRQS + (int)source - 1;
@@ -132,9 +143,13 @@ void irq_enable(unsigned int irq)
 	if (idx < RISCV_LOCAL_IRQS) {
 		csr_set(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
-		/* PLIC priority 0 never interrupts: connected priorities start at 1. */
-		riscv_plic_set_priority(irq >> 8, MIN(sw_isr_table[idx].priority + 1U, 7U));
-		riscv_plic_irq_enable(irq >> 8);
+		/*
+		 * Enable before setting the priority: QEMU's PLIC re-evaluates
+		 * a pending source on the priority write only. Priority 0 never
+		 * interrupts, so connected priorities start at 1.
+		 */
+		riscv_plic_irq_enable(plic_source(irq));
+		riscv_plic_set_priority(plic_source(irq), MIN(sw_isr_table[idx].priority + 1U, 7U));
 	}
 }
 
@@ -148,7 +163,7 @@ void irq_disable(unsigned int irq)
 	if (idx < RISCV_LOCAL_IRQS) {
 		csr_clear(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
-		riscv_plic_irq_disable(irq >> 8);
+		riscv_plic_irq_disable(plic_source(irq));
 	}
 }
 
@@ -162,5 +177,5 @@ int irq_is_enabled(unsigned int irq)
 	if (idx < RISCV_LOCAL_IRQS) {
 		return (csr_read(CSR_XIE) & BIT(irq)) != 0;
 	}
-	return IS_ENABLED(CONFIG_RISCV_PLIC) ? riscv_plic_irq_is_enabled(irq >> 8) : 0;
+	return IS_ENABLED(CONFIG_RISCV_PLIC) ? riscv_plic_irq_is_enabled(plic_source(irq)) : 0;
 }
