@@ -2,6 +2,7 @@
 # vireo.map and the footprint summary printed after every link.
 
 set(GEN_DIR ${CMAKE_BINARY_DIR}/include/generated)
+include(${VIREO_BASE}/cmake/syscalls.cmake)
 
 # offsets.h: structure offsets for assembly, taken from the compiler itself
 # (never kept in step with the C structs by hand).
@@ -22,6 +23,7 @@ add_custom_command(
   IMPLICIT_DEPENDS C ${OFFSETS_SRC}
   COMMENT "Generating offsets.h")
 add_custom_target(offsets_h DEPENDS ${OFFSETS_H})
+add_dependencies(offsets_h syscalls_gen)
 add_dependencies(vireo offsets_h)
 add_dependencies(app offsets_h)
 

@@ -24,8 +24,8 @@ BUILD_ASSERT(CONFIG_MAIN_THREAD_PRIORITY < K_IDLE_PRIO &&
 	     CONFIG_MAIN_THREAD_PRIORITY >= K_HIGHEST_THREAD_PRIO,
 	     "MAIN_THREAD_PRIORITY must be a valid priority above the idle thread's");
 
-struct k_thread z_main_thread;
-struct k_thread z_idle_thread;
+struct k_thread z_main_thread Z_KOBJ_SECTION(k_thread);
+struct k_thread z_idle_thread Z_KOBJ_SECTION(k_thread);
 K_KERNEL_STACK_DEFINE(z_main_stack, CONFIG_MAIN_STACK_SIZE);
 K_KERNEL_STACK_DEFINE(z_idle_stack, CONFIG_IDLE_STACK_SIZE);
 

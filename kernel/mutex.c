@@ -11,12 +11,13 @@
 #include <vireo/arch_interface.h>
 #include "kernel_internal.h"
 
-int k_mutex_init(struct k_mutex *mutex)
+int z_impl_k_mutex_init(struct k_mutex *mutex)
 {
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
 	sys_dnode_init(&mutex->held_node);
 	z_waitq_init(&mutex->wait_q);
+	Z_OBJECT_INIT(mutex, K_OBJ_MUTEX);
 	return 0;
 }
 
@@ -58,7 +59,7 @@ static void take_ownership(struct k_mutex *mutex, struct k_thread *thread)
 	sys_dlist_append(&thread->held_mutexes, &mutex->held_node);
 }
 
-int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	unsigned int key = arch_irq_lock();
 	struct k_thread *cur = _current;
@@ -96,7 +97,7 @@ int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 	return rc;
 }
 
-int k_mutex_unlock(struct k_mutex *mutex)
+int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 {
 	unsigned int key = arch_irq_lock();
 	struct k_thread *cur = _current;
@@ -134,3 +135,28 @@ int k_mutex_unlock(struct k_mutex *mutex)
 	z_reschedule(key);
 	return 0;
 }
+
+#ifdef CONFIG_USERSPACE
+#include <vireo/internal/syscall_handler.h>
+
+static inline int z_vrfy_k_mutex_init(struct k_mutex *mutex)
+{
+	K_OOPS(K_SYSCALL_OBJ_INIT(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_init(mutex);
+}
+#include <syscalls/k_mutex_init_mrsh.c>
+
+static inline int z_vrfy_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_lock(mutex, timeout);
+}
+#include <syscalls/k_mutex_lock_mrsh.c>
+
+static inline int z_vrfy_k_mutex_unlock(struct k_mutex *mutex)
+{
+	K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_unlock(mutex);
+}
+#include <syscalls/k_mutex_unlock_mrsh.c>
+#endif /* CONFIG_USERSPACE */

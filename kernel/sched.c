@@ -255,7 +255,7 @@ bool k_is_in_isr(void)
 	return _kernel.nested != 0;
 }
 
-k_tid_t k_current_get(void)
+k_tid_t z_impl_k_current_get(void)
 {
 	return _current;
 }
@@ -270,7 +270,7 @@ void z_requeue_current_behind_equals(void)
 	update_cache(true);
 }
 
-void k_yield(void)
+void z_impl_k_yield(void)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -306,7 +306,7 @@ static int32_t sleep_ticks(k_timeout_t timeout)
 	return (int32_t)left;
 }
 
-int32_t k_sleep(k_timeout_t timeout)
+int32_t z_impl_k_sleep(k_timeout_t timeout)
 {
 	int32_t left = sleep_ticks(timeout);
 
@@ -316,14 +316,14 @@ int32_t k_sleep(k_timeout_t timeout)
 	return (int32_t)k_ticks_to_ms_ceil64(left);
 }
 
-int32_t k_usleep(int32_t us)
+int32_t z_impl_k_usleep(int32_t us)
 {
 	int32_t left = sleep_ticks(K_USEC(us));
 
 	return left > 0 ? (int32_t)k_ticks_to_us_floor64(left) : 0;
 }
 
-void k_wakeup(k_tid_t thread)
+void z_impl_k_wakeup(k_tid_t thread)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -337,7 +337,7 @@ void k_wakeup(k_tid_t thread)
 	z_reschedule(key);
 }
 
-void k_thread_suspend(k_tid_t thread)
+void z_impl_k_thread_suspend(k_tid_t thread)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -349,7 +349,7 @@ void k_thread_suspend(k_tid_t thread)
 	z_reschedule(key);
 }
 
-void k_thread_resume(k_tid_t thread)
+void z_impl_k_thread_resume(k_tid_t thread)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -362,12 +362,12 @@ void k_thread_resume(k_tid_t thread)
 	z_reschedule(key);
 }
 
-int k_thread_priority_get(k_tid_t thread)
+int z_impl_k_thread_priority_get(k_tid_t thread)
 {
 	return thread->base.prio;
 }
 
-void k_thread_priority_set(k_tid_t thread, int prio)
+void z_impl_k_thread_priority_set(k_tid_t thread, int prio)
 {
 	unsigned int key;
 

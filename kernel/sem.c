@@ -7,7 +7,7 @@
 #include <vireo/arch_interface.h>
 #include "kernel_internal.h"
 
-int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
+int z_impl_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
 	if (limit == 0 || initial_count > limit) {
 		return -EINVAL;
@@ -15,10 +15,11 @@ int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit
 	sem->count = initial_count;
 	sem->limit = limit;
 	z_waitq_init(&sem->wait_q);
+	Z_OBJECT_INIT(sem, K_OBJ_SEM);
 	return 0;
 }
 
-void k_sem_give(struct k_sem *sem)
+void z_impl_k_sem_give(struct k_sem *sem)
 {
 	unsigned int key = arch_irq_lock();
 	struct k_thread *waiter = z_unpend_first_thread(&sem->wait_q);
@@ -35,7 +36,7 @@ void k_sem_give(struct k_sem *sem)
 	arch_irq_unlock(key);
 }
 
-int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+int z_impl_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -51,7 +52,7 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 	return z_pend_curr(key, &sem->wait_q, timeout);
 }
 
-void k_sem_reset(struct k_sem *sem)
+void z_impl_k_sem_reset(struct k_sem *sem)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -62,3 +63,43 @@ void k_sem_reset(struct k_sem *sem)
 	}
 	arch_irq_unlock(key);
 }
+
+#ifdef CONFIG_USERSPACE
+#include <vireo/internal/syscall_handler.h>
+
+static inline int z_vrfy_k_sem_init(struct k_sem *sem, unsigned int initial_count,
+				    unsigned int limit)
+{
+	K_OOPS(K_SYSCALL_OBJ_INIT(sem, K_OBJ_SEM));
+	return z_impl_k_sem_init(sem, initial_count, limit);
+}
+#include <syscalls/k_sem_init_mrsh.c>
+
+static inline void z_vrfy_k_sem_give(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	z_impl_k_sem_give(sem);
+}
+#include <syscalls/k_sem_give_mrsh.c>
+
+static inline int z_vrfy_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	return z_impl_k_sem_take(sem, timeout);
+}
+#include <syscalls/k_sem_take_mrsh.c>
+
+static inline void z_vrfy_k_sem_reset(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	z_impl_k_sem_reset(sem);
+}
+#include <syscalls/k_sem_reset_mrsh.c>
+
+static inline unsigned int z_vrfy_k_sem_count_get(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	return z_impl_k_sem_count_get(sem);
+}
+#include <syscalls/k_sem_count_get_mrsh.c>
+#endif /* CONFIG_USERSPACE */

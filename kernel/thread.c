@@ -13,6 +13,42 @@
 extern const struct _static_thread_data __static_thread_data_start[];
 extern const struct _static_thread_data __static_thread_data_end[];
 
+/* A new thread's permissions and memory domain come from its creator. */
+static void user_setup(struct k_thread *thread, uint32_t options)
+{
+#ifdef CONFIG_USERSPACE
+	struct k_thread *parent = _current;
+	struct k_mem_domain *domain = &k_mem_domain_default;
+
+	if (parent != NULL && (parent->base.thread_state & _THREAD_DUMMY) != 0) {
+		parent = NULL;
+	}
+	if (parent != NULL && parent->mem_domain != NULL) {
+		domain = parent->mem_domain;
+	}
+	z_thread_perms_setup(thread, parent, (options & K_INHERIT_PERMS) != 0);
+	z_mem_domain_thread_set(thread, domain);
+#else
+	ARG_UNUSED(thread);
+	ARG_UNUSED(options);
+#endif /* CONFIG_USERSPACE */
+}
+
+/* What a dying thread gives back: slot, domain membership, kernel stack. */
+static void user_release(struct k_thread *thread)
+{
+#ifdef CONFIG_USERSPACE
+	z_thread_perms_release(thread);
+	if (thread->mem_domain != NULL) {
+		sys_dlist_remove(&thread->mem_domain_node);
+		thread->mem_domain = NULL;
+	}
+	arch_thread_user_release(thread);
+#else
+	ARG_UNUSED(thread);
+#endif /* CONFIG_USERSPACE */
+}
+
 void z_setup_new_thread(struct k_thread *thread, k_thread_stack_t *stack, size_t stack_size,
 			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
 			uint32_t options, const char *name)
@@ -39,7 +75,8 @@ void z_setup_new_thread(struct k_thread *thread, k_thread_stack_t *stack, size_t
 	sys_dnode_init(&thread->base.qnode);
 	z_waitq_init(&thread->join_queue);
 	sys_dlist_init(&thread->held_mutexes);
-	(void)k_thread_name_set(thread, name);
+	(void)z_impl_k_thread_name_set(thread, name);
+	user_setup(thread, options);
 	arch_new_thread(thread, top, entry, p1, p2, p3);
 }
 
@@ -67,7 +104,7 @@ static void schedule_start(struct k_thread *thread, k_timeout_t delay)
 	arch_irq_unlock(key);
 }
 
-k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 			size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 			void *p3, int prio, uint32_t options, k_timeout_t delay)
 {
@@ -81,7 +118,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 	return new_thread;
 }
 
-void k_thread_start(k_tid_t thread)
+void z_impl_k_thread_start(k_tid_t thread)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -111,15 +148,24 @@ void z_thread_init_static(void)
 	}
 }
 
+/*
+ * Every thread starts here in kernel mode; a user thread comes back here
+ * in U-mode (arch_user_mode_enter), where only syscalls may touch kernel
+ * state, hence the user-context test first.
+ */
 FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3)
 {
+	if (IS_ENABLED(CONFIG_USERSPACE) && !k_is_user_context() &&
+	    (_current->base.user_options & K_USER) != 0) {
+		k_thread_user_mode_enter(entry, p1, p2, p3);
+	}
 	entry(p1, p2, p3);
 	/* Returning from the entry function is a clean exit. */
-	k_thread_abort(_current);
+	k_thread_abort(k_current_get());
 	CODE_UNREACHABLE;
 }
 
-void k_thread_abort(k_tid_t thread)
+void z_impl_k_thread_abort(k_tid_t thread)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -155,11 +201,12 @@ void z_thread_abort(struct k_thread *thread)
 		z_mutex_prio_recompute(waited->owner);
 	}
 	thread->base.thread_state |= _THREAD_DEAD;
+	user_release(thread);
 	z_unready_thread(thread);
 	(void)z_wake_all(&thread->join_queue, 0);
 }
 
-int k_thread_join(struct k_thread *thread, k_timeout_t timeout)
+int z_impl_k_thread_join(struct k_thread *thread, k_timeout_t timeout)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -179,7 +226,7 @@ int k_thread_join(struct k_thread *thread, k_timeout_t timeout)
 	return z_pend_curr(key, &thread->join_queue, timeout);
 }
 
-int k_thread_name_set(k_tid_t thread, const char *str)
+int z_impl_k_thread_name_set(k_tid_t thread, const char *str)
 {
 #if CONFIG_THREAD_MAX_NAME_LEN > 0
 	if (thread == NULL) {
@@ -216,7 +263,7 @@ const char *z_thread_name_or_placeholder(const struct k_thread *thread)
 	return name != NULL && name[0] != '\0' ? name : "(unnamed)";
 }
 
-int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr)
+int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr)
 {
 	const unsigned char *p = (const unsigned char *)thread->stack_info.start;
 	size_t unused = 0;

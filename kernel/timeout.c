@@ -129,7 +129,7 @@ void sys_clock_announce(int32_t ticks)
 	program_next();
 }
 
-int64_t k_uptime_ticks(void)
+int64_t z_impl_k_uptime_ticks(void)
 {
 	return z_tick_get();
 }
@@ -144,7 +144,7 @@ uint64_t k_cycle_get_64(void)
 	return sys_clock_cycle_get_64();
 }
 
-void k_busy_wait(uint32_t usec_to_wait)
+void z_impl_k_busy_wait(uint32_t usec_to_wait)
 {
 	uint64_t start = sys_clock_cycle_get_64();
 	uint64_t cycles = (uint64_t)usec_to_wait * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / 1000000U;

@@ -37,12 +37,24 @@ Word layout of one call (at most 6 words, a0..a5; the id goes in a7):
   - a 64-bit return on RV32 comes back through memory: the caller's address of
     its result is the last word, the kernel stores the value there.
 Everything else about a value is the C conversion through uintptr_t, so a
-narrow by-value parameter must be an integer, enum or pointer type.
+narrow by-value parameter must be an integer, enum or pointer type. Static
+assertions in the marshallers catch a typedef that does not fit its words.
+
+What the generated code expects from the kernel:
+  where stubs are compiled with CONFIG_USERSPACE: <syscall_list.h> included
+    first; int-like z_syscall_trap(void), true in user mode; uintptr_t
+    arch_syscall_invoke0..6(uintptr_t arg1, ..., uintptr_t call_id)
+  where a _mrsh.c is included: static inline <ret> z_vrfy_<name>(<params>);
+    void z_syscall_frame_set(void *ssf); K_SYSCALL_COPY_MORE(dst, src, size,
+    ssf) and K_SYSCALL_STORE_RET64(dst, src, size, ssf), which oops the
+    caller when user memory is not readable / writable
+  where syscall_dispatch.c is included: uintptr_t z_handler_bad_syscall(
+    uintptr_t arg1, ..., uintptr_t arg6, void *ssf), defined in that file
 
 Exits with status 1 and a file:line message on a declaration it cannot
 honour. Files are rewritten only when their content changes (ninja then
-rebuilds nothing), and generated files that no longer correspond to a call
-are removed from DIR/syscalls.
+rebuilds nothing), and files this script generated earlier for calls or
+headers that are gone are removed from DIR/syscalls.
 """
 
 import argparse
@@ -66,7 +78,7 @@ IDENT = re.compile(r"[A-Za-z_]\w*$")
 
 
 class DeclError(Exception):
-    """A declaration the generator refuses; str() is 'file:line: message'."""
+    """A declaration the generator refuses; str() is 'file:line: error: message'."""
 
 
 class Param:
@@ -87,7 +99,7 @@ class Syscall:
         self.ret_kind = None    # "void", "ptr", "narrow" or "wide"
         self.ret64 = False      # 64-bit value returned through memory (RV32)
         self.more = []          # parameters passed in the struct
-        self.words = []         # (expression in the stub, what) per register word
+        self.words = []         # per register word: (stub expression, description)
 
     @property
     def id_name(self):
@@ -113,11 +125,11 @@ def blank_comments(text):
             i = end
         elif c in "\"'":
             j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
+            while j < n and text[j] not in (c, "\n"):
                 j += 2 if text[j] == "\\" else 1
-            j = min(j + 1, n)
-            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
-            i = j
+            closed = j < n and text[j] == c  # else an apostrophe in, say, #error
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j]) + (c if closed else ""))
+            i = j + 1 if closed else j
         else:
             out.append(c)
             i += 1
@@ -163,6 +175,13 @@ def is_wide(ctype, wide_types):
     return set(base) <= {"signed", "unsigned", "long", "int"} and base.count("long") == 2
 
 
+def check_not_float(ctype, what):
+    """float and long double would be converted, not carried, by a word cast."""
+    toks = TOKEN.findall(ctype)
+    if "*" not in toks and ("float" in toks or ("long" in toks and "double" in toks)):
+        raise DeclError(f"{what} is a float or long double: not supported (pass a pointer)")
+
+
 def classify(ctype, xlen, wide_types):
     if "*" in ctype:
         return "ptr", 1
@@ -173,12 +192,12 @@ def classify(ctype, xlen, wide_types):
 
 def parse_param(text, index, fname, where, xlen, wide_types):
     if "..." in text:
-        raise DeclError(f"{where}: {fname}: variadic syscalls are not supported")
+        raise DeclError(f"{where}: error: {fname}: variadic syscalls are not supported")
     if "(" in text:
         if re.search(r"\(\s*\*", text):
-            raise DeclError(f"{where}: {fname}: parameter {index} is a function pointer written "
-                            "inline; declare a typedef for it and use that")
-        raise DeclError(f"{where}: {fname}: cannot parse parameter {index} '{text}'")
+            raise DeclError(f"{where}: error: {fname}: parameter {index} is a function "
+                            "pointer written inline; declare a typedef for it and use that")
+        raise DeclError(f"{where}: error: {fname}: cannot parse parameter {index} '{text}'")
     arrays = []
     while True:  # an array parameter is a pointer parameter
         m = re.search(r"\[[^\[\]]*\]\s*$", text)
@@ -187,22 +206,25 @@ def parse_param(text, index, fname, where, xlen, wide_types):
         text = text[:m.start()]
         arrays.insert(0, "".join(m.group(0).split()))
     if len(arrays) > 1:
-        raise DeclError(f"{where}: {fname}: parameter {index} is a multi-dimensional array; "
-                        "pass a pointer")
+        raise DeclError(f"{where}: error: {fname}: parameter {index} is a multi-dimensional "
+                        "array; pass a pointer")
     toks = TOKEN.findall(text)
     bad = [t for t in toks if t != "*" and not IDENT.match(t)]
     if bad or "[" in text or "]" in text:
-        raise DeclError(f"{where}: {fname}: cannot parse parameter {index} '{text.strip()}'")
+        raise DeclError(f"{where}: error: {fname}: cannot parse parameter {index} "
+                        f"'{text.strip()}'")
     if (len(toks) < 2 or not IDENT.match(toks[-1]) or toks[-1] in TYPE_WORDS
             or toks[-2] in ("struct", "union", "enum")):
-        raise DeclError(f"{where}: {fname}: parameter {index} ('{norm_type(toks)}') has no name")
+        raise DeclError(f"{where}: error: {fname}: parameter {index} ('{norm_type(toks)}') "
+                        "has no name")
     name = toks[-1]
     if name in RESERVED or name.startswith("z_w_"):
-        raise DeclError(f"{where}: {fname}: parameter name '{name}' is reserved by the "
+        raise DeclError(f"{where}: error: {fname}: parameter name '{name}' is reserved by the "
                         "generated code; rename it")
     ctype = norm_type(toks[:-1] + ["*"] * len(arrays))
     if ctype in ("void", "const void"):
-        raise DeclError(f"{where}: {fname}: parameter {index} has type void")
+        raise DeclError(f"{where}: error: {fname}: parameter {index} has type void")
+    check_not_float(ctype, f"{where}: error: {fname}: parameter {index}")
     kind, words = classify(ctype, xlen, wide_types)
     return Param(name, ctype, kind, words, norm_type(toks) + "".join(arrays))
 
@@ -224,17 +246,18 @@ def parse_decl(decl, where, xlen, wide_types):
     text = " ".join(decl.split())
     m = re.match(r"^(?P<head>[^()]*?)\((?P<params>.*)\)$", text)
     if not m or "{" in text or "}" in text:
-        raise DeclError(f"{where}: cannot parse __syscall declaration '__syscall {text};' "
-                        "(expected '__syscall <type> <name>(<parameters>);')")
+        raise DeclError(f"{where}: error: cannot parse __syscall declaration "
+                        f"'__syscall {text};' (expected '__syscall <type> <name>(<parameters>);')")
     head = TOKEN.findall(m.group("head"))
     if (len(head) < 2 or not IDENT.match(head[-1]) or head[-1] in TYPE_WORDS
             or any(t != "*" and not IDENT.match(t) for t in head)):
-        raise DeclError(f"{where}: cannot parse __syscall declaration '__syscall {text};' "
-                        "(expected '__syscall <type> <name>(<parameters>);')")
+        raise DeclError(f"{where}: error: cannot parse __syscall declaration "
+                        f"'__syscall {text};' (expected '__syscall <type> <name>(<parameters>);')")
     name, ret = head[-1], norm_type(head[:-1])
+    check_not_float(ret, f"{where}: error: {name}: the result")
     raw = m.group("params").strip()
     if raw == "":
-        raise DeclError(f"{where}: {name}: empty parameter list; write (void)")
+        raise DeclError(f"{where}: error: {name}: empty parameter list; write (void)")
     params = []
     if raw != "void":
         for i, p in enumerate(split_params(raw), 1):
@@ -242,7 +265,7 @@ def parse_decl(decl, where, xlen, wide_types):
     seen = set()
     for p in params:
         if p.name in seen:
-            raise DeclError(f"{where}: {name}: two parameters named '{p.name}'")
+            raise DeclError(f"{where}: error: {name}: two parameters named '{p.name}'")
         seen.add(p.name)
     return name, ret, params
 
@@ -256,7 +279,7 @@ def parse_header(path, xlen, wide_types):
         where = f"{path}:{line}"
         end = text.find(";", m.end())
         if end < 0 or re.search(r"\b__syscall\b", text[m.end():end]):
-            raise DeclError(f"{where}: __syscall declaration without its ';'")
+            raise DeclError(f"{where}: error: __syscall declaration without its ';'")
         name, ret, params = parse_decl(text[m.end():end], where, xlen, wide_types)
         calls.append(Syscall(name, ret, params, path, line))
     return calls
@@ -305,6 +328,13 @@ def lay_out(call, xlen, wide_types):
 
 # ---- generated text ----------------------------------------------------------
 
+# Types whose size is known from their spelling: no size assertion needed.
+PLAIN_TYPES = {"char", "short", "int", "long", "signed", "unsigned", "bool", "_Bool",
+               "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "int8_t",
+               "uint8_t", "int16_t", "uint16_t", "int32_t", "uint32_t", "int64_t",
+               "uint64_t"}
+
+
 def shown(path):
     """A path for generated comments: relative to the tree when inside it."""
     full = os.path.abspath(path)
@@ -313,22 +343,63 @@ def shown(path):
     return path
 
 
-def banner(what, xlen):
-    return f"{MARKER} (RV{xlen}) from {what}. Do not edit. */"
+def banner(what, xlen, intro="From"):
+    """The opening comment of every generated file; 'what' is a list of sources."""
+    lines = [" * " + intro]
+    for i, w in enumerate(what):
+        w += "," if i < len(what) - 1 else "."
+        if len(lines[-1]) + 1 + len(w) > 90:
+            lines.append(" *")
+        lines[-1] += " " + w
+    return "\n".join([f"{MARKER} (RV{xlen}); do not edit."] + lines + [" */"])
 
 
 def signature(call):
-    if not call.params:
-        return "void"
-    return ", ".join(p.declared for p in call.params)
+    return [p.declared for p in call.params] or ["void"]
 
 
 def decl(ctype, name):
     return f"{ctype}{'' if ctype.endswith('*') else ' '}{name}"
 
 
-def handler_params():
-    return ", ".join(f"z_syscall_word_t arg{i}" for i in range(1, MAX_WORDS + 1)) + ", void *ssf"
+def wrap(head, args, tail="", indent=0, width=100):
+    """indent + head(args)tail within width columns: continuation lines aligned
+    after the '(', or, after a long head, starting one tab further in."""
+    first = "\t" * indent + head + "("
+    one_line = first + ", ".join(args) + ")" + tail
+    if len(one_line.expandtabs(8)) <= width or not args:
+        return one_line
+    col = len(first.expandtabs(8))
+    if col > 56:
+        lines, cur, cont = [first], "\t" * (indent + 1), "\t" * (indent + 1)
+    else:
+        lines, cur, cont = [], first, "\t" * (col // 8) + " " * (col % 8)
+    for i, a in enumerate(args):
+        piece = a + (", " if i < len(args) - 1 else ")" + tail)
+        if cur.strip() and not cur.endswith("(") and \
+                len((cur + piece.rstrip()).expandtabs(8)) > width:
+            lines.append(cur.rstrip())
+            cur = cont
+        cur += piece
+    return "\n".join(lines + [cur])
+
+
+def fill(items, indent, width=100):
+    """Items separated by spaces, as many per line as fit."""
+    lines, cur = [], ""
+    for it in items:
+        if cur and len(("\t" * indent + cur + " " + it).expandtabs(8)) > width:
+            lines.append("\t" * indent + cur)
+            cur = ""
+        cur = f"{cur} {it}" if cur else it
+    return lines + ["\t" * indent + cur]
+
+
+HANDLER_ARGS = [f"z_syscall_word_t arg{i}" for i in range(1, MAX_WORDS + 1)] + ["void *ssf"]
+
+
+def handler_proto(name, tail="", indent=0):
+    return wrap(f"z_syscall_word_t {name}", HANDLER_ARGS, tail, indent)
 
 
 def more_struct(call):
@@ -337,126 +408,135 @@ def more_struct(call):
 
 
 def stub(call):
-    args = ", ".join(p.name for p in call.params)
-    body = [f"/* {call.name}: words {', '.join(w[1] for w in call.words) or 'none'} */",
-            f"extern {decl(call.ret, 'z_impl_' + call.name)}({signature(call)});", "",
-            f"static inline {decl(call.ret, call.name)}({signature(call)})", "{",
+    """The inline stub: trap with the words in user mode, else call the impl."""
+    body = [f"/* {call.name}: words {', '.join(w[1] for w in call.words) or '(none)'} */",
+            wrap(f"extern {decl(call.ret, 'z_impl_' + call.name)}", signature(call), ";"), "",
+            wrap(f"static inline {decl(call.ret, call.name)}", signature(call)), "{",
             "#ifdef CONFIG_USERSPACE", "\tif (z_syscall_trap()) {"]
     for p in call.params:
         if p.kind == "wide" and not p.in_more:
             body.append(f"\t\tunion {{ {p.vtype} val; z_syscall_word_t w[{p.words}]; }} "
                         f"z_w_{p.name} = {{ .val = {p.name} }};")
     if call.more:
-        inits = ", ".join(f".{p.name} = {p.name}" for p in call.more)
-        body.append(f"\t\tstruct z_syscall_more_{call.name} more = {{ {inits} }};")
+        body.append(f"\t\tstruct z_syscall_more_{call.name} more = {{")
+        body += fill([f".{p.name} = {p.name}," for p in call.more], 3)
+        body.append("\t\t};")
     if call.ret64:
         body.append(f"\t\t{decl(strip_top_qualifiers(call.ret), 'ret64')};")
     words = [w[0] for w in call.words] + [call.id_name]
-    invoke = f"arch_syscall_invoke{len(call.words)}({', '.join(words)})"
+    invoke = f"arch_syscall_invoke{len(call.words)}"
+    rtype = strip_top_qualifiers(call.ret)
     if call.ret_kind == "void":
-        body += [f"\t\t(void){invoke};", "\t\treturn;"]
+        body += [wrap(f"(void){invoke}", words, ";", 2), "\t\treturn;"]
     elif call.ret64:
-        body += [f"\t\t(void){invoke};", "\t\treturn ret64;"]
+        body += [wrap(f"(void){invoke}", words, ";", 2), "\t\treturn ret64;"]
     elif call.ret_kind == "wide":
-        body += [f"\t\tunion {{ {strip_top_qualifiers(call.ret)} val; z_syscall_word_t w[1]; }} ret;",
-                 f"\t\tret.w[0] = {invoke};", "\t\treturn ret.val;"]
+        body += [f"\t\tunion {{ {rtype} val; z_syscall_word_t w[1]; }} ret;", "",
+                 wrap(f"ret.w[0] = {invoke}", words, ";", 2), "\t\treturn ret.val;"]
     else:
-        body.append(f"\t\treturn ({call.ret})(uintptr_t){invoke};")
+        body.append(wrap(f"return ({call.ret})(uintptr_t){invoke}", words, ";", 2))
     body += ["\t}", "#endif /* CONFIG_USERSPACE */",
-             f"\t{'' if call.ret_kind == 'void' else 'return '}z_impl_{call.name}({args});", "}", ""]
+             wrap(f"{'' if call.ret_kind == 'void' else 'return '}z_impl_{call.name}",
+                  [p.name for p in call.params], ";", 1),
+             "}", ""]
     return "\n".join(body) + "\n"
 
 
 def gen_stub_header(header, calls, xlen):
     base = os.path.splitext(os.path.basename(header))[0]
     guard = "VIREO_GENERATED_SYSCALLS_" + re.sub(r"\W", "_", base).upper() + "_H_"
-    out = [banner(shown(header), xlen), f"#ifndef {guard}", f"#define {guard}", "",
+    out = [banner([shown(header)], xlen), f"#ifndef {guard}", f"#define {guard}", "",
            "#include <stdint.h>", "",
            "/* The ids and z_syscall_word_t come from <syscall_list.h>, which the header",
-           " * providing z_syscall_trap() and arch_syscall_invoke*() includes. */",
+           " * providing z_syscall_trap() and arch_syscall_invoke0..6() includes. */",
            "#if defined(CONFIG_USERSPACE) && !defined(K_SYSCALL_LIMIT)",
-           "#error \"include the kernel's syscall header (which includes <syscall_list.h>)"
-           " before the generated stubs\"",
+           "#error \"the kernel's syscall header (with <syscall_list.h>) must come first\"",
            "#endif", ""]
     text = "\n".join(out) + "\n"
     for c in calls:
         if c.more:
+            text += f"/* {c.name}: the parameters that do not fit in registers */\n"
             text += more_struct(c) + "\n"
     text += "".join(stub(c) for c in calls)
     return text + f"#endif /* {guard} */\n"
 
 
 def size_checks(call):
-    """Static assertions that the word layout matches the real type sizes."""
+    """Static assertions that the word layout matches the real type sizes,
+    for the types whose size the spelling does not tell."""
     checks, seen = [], set()
     values = [(p.vtype, p.kind, p.words) for p in call.params if not p.in_more]
     if call.ret_kind in ("narrow", "wide"):
-        values.append((strip_top_qualifiers(call.ret), call.ret_kind,
-                       2 if call.ret64 else 1))
+        values.append((strip_top_qualifiers(call.ret), call.ret_kind, 2 if call.ret64 else 1))
     for vtype, kind, words in values:
-        if (vtype, kind) in seen or kind == "ptr":
+        plain = set(TOKEN.findall(vtype)) - QUALIFIERS <= PLAIN_TYPES
+        if kind == "ptr" or plain or (vtype, kind) in seen:
             continue
         seen.add((vtype, kind))
         if kind == "wide":
-            checks.append(f"_Static_assert(sizeof({vtype}) == {words} * sizeof(z_syscall_word_t),\n"
-                          f"\t       \"{call.name}: {vtype} is not 64 bits; remove it from the "
-                          "wide types\");")
+            checks += [f"_Static_assert(sizeof({vtype}) == {words} * sizeof(z_syscall_word_t),",
+                       f"\t       \"{call.name}: {vtype} is not 64 bits: do not list it as "
+                       "wide\");"]
         else:
-            checks.append(f"_Static_assert(sizeof({vtype}) <= sizeof(uintptr_t),\n"
-                          f"\t       \"{call.name}: {vtype} does not fit a register; pass "
-                          f"--wide-type '{vtype}' to gen_syscalls.py\");")
-    return checks
+            checks += [f"_Static_assert(sizeof({vtype}) <= sizeof(uintptr_t),",
+                       f"\t       \"{call.name}: {vtype} does not fit a register: pass "
+                       f"--wide-type {vtype}\");"]
+    return checks + [""] if checks else []
 
 
 def gen_mrsh(call, xlen):
-    proto = f"z_syscall_word_t z_mrsh_{call.name}({handler_params()})"
-    out = [banner(f"{shown(call.header)}:{call.line}", xlen), ""] + size_checks(call)
-    out += ["", proto + ";", proto, "{", "\tz_syscall_frame_set(ssf);"]
-    pos = {}  # word text -> argN
-    for i, (_, what) in enumerate(call.words, 1):
-        pos[what] = f"arg{i}"
+    """z_mrsh_<name>: words back to parameters (the stub's inverse), then z_vrfy_."""
+    pos = {what: f"arg{i}" for i, (_, what) in enumerate(call.words, 1)}
+    out = [banner([f"{shown(call.header)}:{call.line}"], xlen), ""] + size_checks(call)
+    out += [handler_proto(f"z_mrsh_{call.name}", ";"), handler_proto(f"z_mrsh_{call.name}"), "{"]
     if call.more:
-        out += [f"\tstruct z_syscall_more_{call.name} more;", "",
-                "\t/* Copied before use: the caller may change its copy meanwhile. */",
+        out += [f"\tstruct z_syscall_more_{call.name} more;", ""]
+    out.append("\tz_syscall_frame_set(ssf);")
+    if call.more:
+        out += ["\t/* A kernel copy, taken before anything is checked: the caller may",
+                "\t * change its own meanwhile. */",
                 f"\tK_SYSCALL_COPY_MORE(&more, (const void *)(uintptr_t){pos['&more']}, "
                 "sizeof(more), ssf);"]
     args = []
     for p in call.params:
         if p.in_more:
             args.append(f"more.{p.name}")
-            continue
-        if p.kind == "wide":
-            if p.words == 1:
-                ws = pos[p.name]
-            else:
-                ws = f"{pos[p.name + '.lo']}, {pos[p.name + '.hi']}"
+        elif p.kind == "wide":
+            ws = pos[p.name] if p.words == 1 else f"{pos[p.name + '.lo']}, {pos[p.name + '.hi']}"
             out.append(f"\tunion {{ {p.vtype} val; z_syscall_word_t w[{p.words}]; }} "
                        f"z_w_{p.name} = {{ .w = {{ {ws} }} }};")
+            args.append(f"z_w_{p.name}.val")
         else:
             out.append(f"\t{decl(p.vtype, p.name)} = ({p.vtype})(uintptr_t){pos[p.name]};")
-        args.append(p.name if p.kind != "wide" else f"z_w_{p.name}.val")
-    for i in range(len(call.words) + 1, MAX_WORDS + 1):
-        out.append(f"\t(void)arg{i};")
-    vrfy = f"z_vrfy_{call.name}({', '.join(args)})"
+            args.append(p.name)
+    out += [f"\t(void)arg{i};" for i in range(len(call.words) + 1, MAX_WORDS + 1)]
+    out.append("")
+    vrfy = f"z_vrfy_{call.name}"
     rtype = strip_top_qualifiers(call.ret)
     if call.ret_kind == "void":
-        out += ["", f"\t{vrfy};", "\treturn 0;"]
+        out += [wrap(vrfy, args, ";", 1), "\treturn 0;"]
     elif call.ret64:
-        out += ["", f"\t{decl(rtype, 'ret')} = {vrfy};", "",
+        out += [wrap(f"{decl(rtype, 'ret')} = {vrfy}", args, ";", 1), "",
+                "\t/* 64 bits do not fit a0 on RV32: stored where the caller said. */",
                 f"\tK_SYSCALL_STORE_RET64((void *)(uintptr_t){pos['&ret64']}, &ret, "
                 "sizeof(ret), ssf);", "\treturn 0;"]
     elif call.ret_kind == "wide":
-        out += ["", f"\tunion {{ {rtype} val; z_syscall_word_t w[1]; }} ret = {{ .val = {vrfy} }};",
-                "", "\treturn ret.w[0];"]
+        out += [f"\tunion {{ {rtype} val; z_syscall_word_t w[1]; }} ret;", "",
+                wrap(f"ret.val = {vrfy}", args, ";", 1), "\treturn ret.w[0];"]
     else:
-        out += ["", f"\t{decl(rtype, 'ret')} = {vrfy};", "",
+        out += [wrap(f"{decl(rtype, 'ret')} = {vrfy}", args, ";", 1), "",
                 "\treturn (z_syscall_word_t)(uintptr_t)ret;"]
     return "\n".join(out + ["}", ""])
 
 
+def all_headers(headers):
+    return [shown(h) for h in headers]
+
+
 def gen_list(calls, headers, xlen):
-    out = [banner("the __syscall declarations of " + ", ".join(shown(h) for h in headers), xlen),
-           "#ifndef VIREO_GENERATED_SYSCALL_LIST_H_", "#define VIREO_GENERATED_SYSCALL_LIST_H_", ""]
+    out = [banner(all_headers(headers), xlen, "From the __syscall declarations in"),
+           "#ifndef VIREO_GENERATED_SYSCALL_LIST_H_", "#define VIREO_GENERATED_SYSCALL_LIST_H_",
+           "", "/* Ids in the order of the names, so that they do not move with the headers. */"]
     out += [f"#define {c.id_name} {i}" for i, c in enumerate(calls)]
     out += [f"#define K_SYSCALL_BAD {len(calls)}", f"#define K_SYSCALL_LIMIT {len(calls) + 1}", "",
             "#ifndef __ASSEMBLER__", "#include <stdint.h>", "",
@@ -465,21 +545,25 @@ def gen_list(calls, headers, xlen):
             "#ifndef Z_SYSCALL_WORD_T", "#define Z_SYSCALL_WORD_T uintptr_t", "#endif",
             "typedef Z_SYSCALL_WORD_T z_syscall_word_t;",
             f"_Static_assert(sizeof(z_syscall_word_t) == {xlen // 8},",
-            f"\t       \"syscall headers generated for RV{xlen} (gen_syscalls.py --xlen {xlen})\");",
+            f"\t       \"syscall headers generated for RV{xlen} "
+            f"(gen_syscalls.py --xlen {xlen})\");",
             "",
-            f"typedef z_syscall_word_t (*_k_syscall_handler_t)({handler_params()});",
+            wrap("typedef z_syscall_word_t (*_k_syscall_handler_t)", HANDLER_ARGS, ";"),
+            "extern const _k_syscall_handler_t _k_syscall_table[K_SYSCALL_LIMIT];",
             "#endif /* __ASSEMBLER__ */", "", "#endif /* VIREO_GENERATED_SYSCALL_LIST_H_ */", ""]
     return "\n".join(out)
 
 
 def gen_dispatch(calls, headers, xlen):
-    out = [banner("the __syscall declarations of " + ", ".join(shown(h) for h in headers), xlen),
-           "/* #include this file in the kernel file that defines z_handler_bad_syscall:",
-           " * calls whose marshaller is not built alias it and oops their caller. */",
+    out = [banner(all_headers(headers), xlen, "From the __syscall declarations in"),
+           "/* #include this file in the kernel file that defines z_handler_bad_syscall",
+           " * (GCC aliases only a function of the same unit), and in no file that defines",
+           " * a z_mrsh_ function. A call whose marshaller is not built keeps the weak",
+           " * alias and oops its caller like an unknown id. */",
            "#include <syscall_list.h>", "",
-           f"z_syscall_word_t z_handler_bad_syscall({handler_params()});", ""]
-    out += [f"z_syscall_word_t z_mrsh_{c.name}({handler_params()})\n"
-            "\t__attribute__((weak, alias(\"z_handler_bad_syscall\")));" for c in calls]
+           handler_proto("z_handler_bad_syscall", ";"), ""]
+    out += [handler_proto(f"z_mrsh_{c.name}") +
+            "\n\t__attribute__((weak, alias(\"z_handler_bad_syscall\")));" for c in calls]
     out += ["", "const _k_syscall_handler_t _k_syscall_table[K_SYSCALL_LIMIT] = {"]
     out += [f"\t[{c.id_name}] = z_mrsh_{c.name}," for c in calls]
     out += ["\t[K_SYSCALL_BAD] = z_handler_bad_syscall,", "};", ""]
@@ -535,13 +619,13 @@ def collect(headers, xlen, wide_types):
         found = parse_header(h, xlen, wide_types)
         for c in found:
             if c.name in first:
-                raise DeclError(f"{c.header}:{c.line}: duplicate syscall '{c.name}' "
+                raise DeclError(f"{c.header}:{c.line}: error: duplicate syscall '{c.name}' "
                                 f"(first declared at {first[c.name]})")
             first[c.name] = f"{c.header}:{c.line}"
         if found:
             base = os.path.basename(h)
             if base in bases and os.path.abspath(bases[base]) != os.path.abspath(h):
-                raise DeclError(f"{h}:{found[0].line}: header name '{base}' also declares "
+                raise DeclError(f"{h}:{found[0].line}: error: header name '{base}' also declares "
                                 f"syscalls in {bases[base]}; <syscalls/{base}> would be ambiguous")
             bases[base] = h
         calls += found
@@ -568,7 +652,7 @@ def main(argv):
     except DeclError as e:
         print(f"{e}\ngen_syscalls.py: error: no files written", file=sys.stderr)
         return 1
-    except OSError as e:
+    except (OSError, UnicodeDecodeError) as e:
         print(f"gen_syscalls.py: error: {e}", file=sys.stderr)
         return 1
 

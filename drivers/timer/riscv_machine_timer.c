@@ -19,6 +19,7 @@
 		      CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 BUILD_ASSERT(CYC_PER_TICK >= 1, "timer clock slower than the tick rate");
 
+#define IDLE_WAKEUP_CYCLES (1ULL << 24)
 #define MTIME_OFFSET 0xbff8
 #define MTIMECMP_OFFSET 0x4000 /* hart 0 */
 
@@ -96,7 +97,13 @@ void sys_clock_set_timeout(int32_t ticks, bool idle)
 		return;
 	}
 	if (ticks == (int32_t)-1) {
-		set_mtimecmp(UINT64_MAX);
+		/*
+		 * Nothing to wait for, but never "never": QEMU with -icount
+		 * sleep=off spins without reading its console when no timer is
+		 * armed. A wake-up every 2^24 cycles (1.7 s at 10 MHz) costs an
+		 * idle system next to nothing.
+		 */
+		set_mtimecmp(mtime() + IDLE_WAKEUP_CYCLES);
 		return;
 	}
 	set_mtimecmp(last_count + (uint64_t)MAX(ticks, 0) * CYC_PER_TICK);
@@ -120,7 +127,8 @@ uint64_t sys_clock_cycle_get_64(void)
 static int machine_timer_init(void)
 {
 	last_count = mtime() / CYC_PER_TICK * CYC_PER_TICK;
-	set_mtimecmp(IS_ENABLED(CONFIG_TICKLESS_KERNEL) ? UINT64_MAX : last_count + CYC_PER_TICK);
+	set_mtimecmp(IS_ENABLED(CONFIG_TICKLESS_KERNEL) ? last_count + IDLE_WAKEUP_CYCLES :
+							     last_count + CYC_PER_TICK);
 	IRQ_CONNECT(RISCV_IRQ_MTIMER, 0, timer_isr, NULL, 0);
 	irq_enable(RISCV_IRQ_MTIMER);
 	return 0;

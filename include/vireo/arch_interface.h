@@ -8,6 +8,7 @@
 #define VIREO_INCLUDE_ARCH_INTERFACE_H_
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <vireo/toolchain.h>
 #include <vireo/arch/riscv/arch.h>
@@ -86,6 +87,55 @@ void arch_new_thread(struct k_thread *thread, char *stack_top,
  * when something switches back to it; interrupts are still locked then.
  */
 void arch_switch(struct k_thread *new_thread, struct k_thread *old_thread);
+
+#ifdef CONFIG_USERSPACE
+struct k_mem_domain;
+
+/**
+ * @brief Rebuild @p domain's hardware image from its partitions.
+ *
+ * Called with interrupts locked, on a scratch copy of the domain, before
+ * the kernel commits a change. Must bump domain->arch.generation.
+ * @retval 0 built
+ * @retval -ENOSPC the partitions need more protection entries than exist
+ * @retval -EINVAL a partition the hardware cannot express (alignment)
+ */
+int arch_mem_domain_build(struct k_mem_domain *domain);
+
+/**
+ * @brief Make the protection hardware match @p thread (its stack and its
+ * domain) now. Called with interrupts locked for the running user thread
+ * after its domain changed; the switch path calls it for every user thread.
+ */
+void arch_mem_domain_thread_reload(const struct k_thread *thread);
+
+/**
+ * @brief Can the calling user thread access [addr, addr + size)?
+ *
+ * Answers from the thread's own protection image, in software, safely
+ * for any addr and size (addr + size may wrap: refused).
+ * @param write non-zero to ask for write access (read is implied)
+ * @retval 0 allowed
+ * @retval -EPERM not allowed (or straddles regions with other rights)
+ */
+int arch_buffer_validate(const void *addr, size_t size, int write);
+
+/**
+ * @brief Give back what arch_user_mode_enter() took for @p thread (its
+ * privileged stack). Called with interrupts locked when the thread dies;
+ * it may be the running thread, which switches away right after.
+ */
+void arch_thread_user_release(struct k_thread *thread);
+#endif /* CONFIG_USERSPACE */
+
+/**
+ * @brief Drop the current thread to user mode for good, running
+ * entry(p1, p2, p3) there on its own stack, wiped first.
+ * Called from thread context with the thread's stack and domain set.
+ * Only built with CONFIG_USERSPACE.
+ */
+FUNC_NORETURN void arch_user_mode_enter(void (*entry)(void *, void *, void *),
+					void *p1, void *p2, void *p3);
 
 /**
  * @brief A free-running counter of the hart's cycles (instructions under

@@ -16,6 +16,7 @@
 #include <vireo/sys/printk.h>
 #include <vireo/sys/util.h>
 #include <vireo/sys_clock.h>
+#include <vireo/syscall.h>
 #include <vireo/toolchain.h>
 
 /* Priorities: negative are cooperative, 0 and up preemptible. */
@@ -42,18 +43,18 @@
  *                    k_thread_start(), or a delay
  * @return the thread's id (new_thread)
  */
-k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+__syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 			size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 			void *p3, int prio, uint32_t options, k_timeout_t delay);
 
 /** @brief Start a thread created with a K_FOREVER delay. */
-void k_thread_start(k_tid_t thread);
+__syscall void k_thread_start(k_tid_t thread);
 
 /**
  * @brief Abort a thread: any thread, including the caller and one that is
  * blocked (it leaves its wait queue). Threads joining it are woken.
  */
-void k_thread_abort(k_tid_t thread);
+__syscall void k_thread_abort(k_tid_t thread);
 
 /**
  * @brief Wait for @p thread to terminate.
@@ -62,50 +63,50 @@ void k_thread_abort(k_tid_t thread);
  * @retval -EAGAIN the timeout expired
  * @retval -EDEADLK it is the caller, or it is joining the caller
  */
-int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
+__syscall int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
 
 /** @brief Let other threads of the same or higher priority run. */
-void k_yield(void);
+__syscall void k_yield(void);
 
 /**
  * @brief Sleep.
  * @return 0 when the time elapsed, else the milliseconds left when woken
  * early by k_wakeup() (K_FOREVER: K_TICKS_FOREVER).
  */
-int32_t k_sleep(k_timeout_t timeout);
+__syscall int32_t k_sleep(k_timeout_t timeout);
 /** @brief Sleep @p ms milliseconds. @return as k_sleep(). */
 static inline int32_t k_msleep(int32_t ms)
 {
 	return k_sleep(K_MSEC(ms));
 }
 /** @brief Sleep @p us microseconds (rounded up to ticks). @return 0 or us left. */
-int32_t k_usleep(int32_t us);
+__syscall int32_t k_usleep(int32_t us);
 /** @brief Wake a sleeping thread early; no effect on others. */
-void k_wakeup(k_tid_t thread);
+__syscall void k_wakeup(k_tid_t thread);
 /** @brief Spin for @p usec_to_wait microseconds without sleeping. */
-void k_busy_wait(uint32_t usec_to_wait);
+__syscall void k_busy_wait(uint32_t usec_to_wait);
 
 /** @brief Suspend a thread until k_thread_resume(). */
-void k_thread_suspend(k_tid_t thread);
+__syscall void k_thread_suspend(k_tid_t thread);
 /** @brief Resume a suspended thread. */
-void k_thread_resume(k_tid_t thread);
+__syscall void k_thread_resume(k_tid_t thread);
 
 /** @brief Current priority of @p thread. */
-int k_thread_priority_get(k_tid_t thread);
+__syscall int k_thread_priority_get(k_tid_t thread);
 /** @brief Change the priority of @p thread; takes effect at once. */
-void k_thread_priority_set(k_tid_t thread, int prio);
+__syscall void k_thread_priority_set(k_tid_t thread, int prio);
 
 /**
  * @brief Name a thread (copied, truncated to CONFIG_THREAD_MAX_NAME_LEN - 1).
  * @retval 0 named
  * @retval -ENOSYS names are configured out
  */
-int k_thread_name_set(k_tid_t thread, const char *str);
+__syscall int k_thread_name_set(k_tid_t thread, const char *str);
 /** @brief The thread's name, or NULL when names are configured out. */
 const char *k_thread_name_get(k_tid_t thread);
 
 /** @brief The calling thread. */
-k_tid_t k_current_get(void);
+__syscall k_tid_t k_current_get(void);
 
 /** @brief Keep the current thread from being preempted (nests). */
 void k_sched_lock(void);
@@ -127,7 +128,7 @@ bool k_is_in_isr(void);
  * @retval 0 @p unused_ptr set
  * @retval -ENOTSUP stack painting is configured out
  */
-int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
+__syscall int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
 
 /**
  * @brief Statically define and initialize a thread, started after boot
@@ -135,7 +136,7 @@ int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
  */
 #define K_THREAD_DEFINE(name, stack_size, entry, p1, p2, p3, prio, options, delay) \
 	K_THREAD_STACK_DEFINE(_k_thread_stack_##name, stack_size);                  \
-	struct k_thread _k_thread_obj_##name;                                      \
+	struct k_thread _k_thread_obj_##name Z_KOBJ_SECTION(k_thread);            \
 	static const struct _static_thread_data __used                             \
 	__section(".z_static_thread_data." #name) _k_thread_data_##name = {       \
 		.init_thread = &_k_thread_obj_##name,                              \
@@ -151,7 +152,7 @@ int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
 /* ---- Time -------------------------------------------------------------- */
 
 /** @brief Ticks since boot. */
-int64_t k_uptime_ticks(void);
+__syscall int64_t k_uptime_ticks(void);
 /** @brief Milliseconds since boot. */
 static inline int64_t k_uptime_get(void)
 {
@@ -181,6 +182,18 @@ static inline uint32_t sys_clock_hw_cycles_per_sec(void)
 	return CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
 }
 
+/**
+ * @brief Drop the calling thread to user mode for good and run
+ * entry(p1, p2, p3) there (without CONFIG_USERSPACE it runs in kernel mode).
+ */
+FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+
+/**
+ * @brief Write @p n characters to the console (what printk uses from user
+ * mode: the string is checked and copied by the kernel).
+ */
+__syscall void k_str_out(char *c, size_t n);
+
 /* ---- Fatal errors ------------------------------------------------------ */
 
 /** @brief Stop the current thread with a kernel oops (fatal error report). */
@@ -191,5 +204,6 @@ static inline uint32_t sys_clock_hw_cycles_per_sec(void)
 
 #include <vireo/kernel/sync.h>
 #include <vireo/kernel/ipc.h>
+#include <syscalls/kernel.h>
 
 #endif /* VIREO_INCLUDE_KERNEL_H_ */

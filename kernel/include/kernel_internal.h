@@ -11,6 +11,7 @@
 
 #include <vireo/kernel.h>
 #include "priq.h"
+#include <vireo/app_memory/mem_domain.h>
 
 /*
  * The ready queue: the running thread stays in it (at the head of its
@@ -142,6 +143,12 @@ void z_setup_new_thread(struct k_thread *thread, k_thread_stack_t *stack, size_t
 FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3);
 void z_thread_abort(struct k_thread *thread);
 const char *z_thread_name_or_placeholder(const struct k_thread *thread);
+
+/* kobject.c, mem_domain.c (CONFIG_USERSPACE) */
+struct k_mem_domain;
+void z_thread_perms_setup(struct k_thread *thread, struct k_thread *parent, bool inherit);
+void z_thread_perms_release(struct k_thread *thread);
+void z_mem_domain_thread_set(struct k_thread *thread, struct k_mem_domain *domain);
 
 /* init.c */
 extern struct k_thread z_main_thread;

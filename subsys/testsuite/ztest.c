@@ -27,7 +27,7 @@ extern const struct ztest_unit_test _ztest_unit_test_list_end[];
 
 enum case_result { CASE_PASS, CASE_FAIL, CASE_SKIP };
 
-static struct k_thread test_thread;
+static struct k_thread test_thread Z_KOBJ_SECTION(k_thread);
 static K_THREAD_STACK_DEFINE(test_stack, CONFIG_ZTEST_STACK_SIZE);
 static volatile enum case_result result;
 static volatile bool fault_valid;

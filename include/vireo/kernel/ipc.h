@@ -7,6 +7,8 @@
 #ifndef VIREO_INCLUDE_KERNEL_IPC_H_
 #define VIREO_INCLUDE_KERNEL_IPC_H_
 
+#include <vireo/kernel/kobject.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -23,6 +25,7 @@ struct k_mutex;
  * Code written for Zephyr may read msg_size, max_msgs and used_msgs.
  */
 struct k_msgq {
+	Z_KOBJ_FIELD
 	/* Getters while the queue is empty, or putters while it is full. */
 	_wait_q_t wait_q;
 	size_t msg_size;
@@ -42,7 +45,7 @@ struct k_msgq_attrs {
 };
 
 #define Z_MSGQ_INITIALIZER(obj, buf, size, count)                                   \
-	{ .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .msg_size = (size),               \
+	{ Z_KOBJ_INIT(K_OBJ_MSGQ) .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .msg_size = (size),               \
 	  .max_msgs = (count), .buffer_start = (buf),                               \
 	  .buffer_end = (buf) + (size) * (count), .read_ptr = (buf),                \
 	  .write_ptr = (buf), .used_msgs = 0 }
@@ -58,7 +61,8 @@ struct k_msgq_attrs {
 	BUILD_ASSERT((msg_size) > 0 && (max_msgs) > 0,                             \
 		     "K_MSGQ_DEFINE: empty messages or no room");              \
 	static char __noinit __aligned(align) _k_msgq_buf_##name[(msg_size) * (max_msgs)]; \
-	struct k_msgq name = Z_MSGQ_INITIALIZER(name, _k_msgq_buf_##name, msg_size, max_msgs)
+	struct k_msgq name Z_KOBJ_SECTION(k_msgq) =                                   \
+		Z_MSGQ_INITIALIZER(name, _k_msgq_buf_##name, msg_size, max_msgs)
 
 /**
  * @brief Initialize a message queue on a caller-supplied buffer of
@@ -125,13 +129,15 @@ static inline uint32_t k_msgq_num_free_get(struct k_msgq *msgq)
 /* ---- Condition variables ----------------------------------------------- */
 
 struct k_condvar {
+	Z_KOBJ_FIELD
 	_wait_q_t wait_q;
 };
 
-#define Z_CONDVAR_INITIALIZER(obj) { .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q) }
+#define Z_CONDVAR_INITIALIZER(obj) { Z_KOBJ_INIT(K_OBJ_CONDVAR) .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q) }
 
 /** @brief Define and initialize a condition variable. */
-#define K_CONDVAR_DEFINE(name) struct k_condvar name = Z_CONDVAR_INITIALIZER(name)
+#define K_CONDVAR_DEFINE(name) \
+	struct k_condvar name Z_KOBJ_SECTION(k_condvar) = Z_CONDVAR_INITIALIZER(name)
 
 /** @brief Initialize a condition variable. @retval 0 always */
 int k_condvar_init(struct k_condvar *condvar);
@@ -161,14 +167,17 @@ int k_condvar_wait(struct k_condvar *condvar, struct k_mutex *mutex, k_timeout_t
 
 /** A set of 32 event bits that threads wait on. */
 struct k_event {
+	Z_KOBJ_FIELD
 	_wait_q_t wait_q;
 	uint32_t events;
 };
 
-#define Z_EVENT_INITIALIZER(obj) { .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .events = 0 }
+#define Z_EVENT_INITIALIZER(obj) \
+	{ Z_KOBJ_INIT(K_OBJ_EVENT) .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .events = 0 }
 
 /** @brief Define and initialize an event object (no event set). */
-#define K_EVENT_DEFINE(name) struct k_event name = Z_EVENT_INITIALIZER(name)
+#define K_EVENT_DEFINE(name) \
+	struct k_event name Z_KOBJ_SECTION(k_event) = Z_EVENT_INITIALIZER(name)
 
 /** @brief Initialize an event object with no event set. */
 void k_event_init(struct k_event *event);
@@ -231,6 +240,7 @@ typedef void (*k_timer_expiry_t)(struct k_timer *timer);
 typedef void (*k_timer_stop_t)(struct k_timer *timer);
 
 struct k_timer {
+	Z_KOBJ_FIELD
 	struct _timeout timeout;   /* linked while the timer runs */
 	_wait_q_t wait_q;          /* threads in k_timer_status_sync() */
 	k_timer_expiry_t expiry_fn;
@@ -241,7 +251,8 @@ struct k_timer {
 };
 
 #define Z_TIMER_INITIALIZER(obj, expiry, stop)                                 \
-	{ .timeout = { .fn = NULL }, .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q),   \
+	{ Z_KOBJ_INIT(K_OBJ_TIMER) .timeout = { .fn = NULL },                  \
+	  .wait_q = Z_WAIT_Q_INIT(&(obj).wait_q),                              \
 	  .expiry_fn = (expiry), .stop_fn = (stop), .period = { 0 },           \
 	  .status = 0, .user_data = NULL }
 
@@ -253,7 +264,7 @@ struct k_timer {
  *                  caller's context, or NULL
  */
 #define K_TIMER_DEFINE(name, expiry_fn, stop_fn) \
-	struct k_timer name = Z_TIMER_INITIALIZER(name, expiry_fn, stop_fn)
+	struct k_timer name Z_KOBJ_SECTION(k_timer) = Z_TIMER_INITIALIZER(name, expiry_fn, stop_fn)
 
 /** @brief Initialize a timer (stopped); functions as for K_TIMER_DEFINE. */
 void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_stop_t stop_fn);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <vireo/arch/riscv/thread.h>
+#include <vireo/kernel/kobject.h>
 #include <vireo/sys/dlist.h>
 #include <vireo/sys/timeout_q.h>
 #include <vireo/sys/util.h>
@@ -48,6 +49,7 @@ struct _thread_stack_info {
 };
 
 struct k_thread {
+	Z_KOBJ_FIELD
 	struct _thread_base base;
 	struct _thread_arch arch;
 	/* Value returned by the z_swap() that put this thread to sleep. */
@@ -66,6 +68,13 @@ struct k_thread {
 	/* Priority without inheritance (k_thread_priority_set sets it). */
 	int8_t base_prio;
 	uint32_t events; /* k_event_wait: what the thread waits for, then got */
+#ifdef CONFIG_USERSPACE
+	/* The memory domain whose partitions the PMP holds while this runs. */
+	struct k_mem_domain *mem_domain;
+	sys_dnode_t mem_domain_node;
+	/* Index into every object's permission bitmap (0xff: none). */
+	uint8_t perm_slot;
+#endif /* CONFIG_USERSPACE */
 #if CONFIG_THREAD_MAX_NAME_LEN > 0
 	char name[CONFIG_THREAD_MAX_NAME_LEN];
 #endif /* CONFIG_THREAD_MAX_NAME_LEN */

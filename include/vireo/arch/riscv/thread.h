@@ -14,6 +14,12 @@ struct _callee_saved {
 
 struct _thread_arch {
 	struct _callee_saved callee_saved;
+#ifdef CONFIG_USERSPACE
+	/* Top of the privileged stack; 0 for a thread that never left M-mode. */
+	unsigned long priv_stack_top;
+	/* pmpaddr values of the stack entries (TOR bottom and top). */
+	unsigned long stack_pmpaddr[2];
+#endif /* CONFIG_USERSPACE */
 };
 
 /* Stacks: the psABI wants 16-byte alignment of sp. */
