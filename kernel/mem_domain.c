@@ -11,6 +11,7 @@
  */
 #include <string.h>
 #include <vireo/app_memory/mem_domain.h>
+#include <vireo/init.h>
 #include "kernel_internal.h"
 
 struct k_mem_domain k_mem_domain_default;

@@ -10,6 +10,7 @@
 #include <vireo/sys/util.h>
 
 #define CAUSE_IRQ_FLAG (1UL << (__riscv_xlen - 1))
+#define CAUSE_ECALL_U 8UL
 
 /* Exception codes of the privileged spec, table "xcause values". */
 static const char *const exception_names[] = {
@@ -82,6 +83,11 @@ void arch_esf_print(const struct arch_esf *esf)
 	printk("  " XCSR_PREFIX "tval:  0x%0*lx\n", HEX_DIGITS, esf->tval);
 	printk("  " XCSR_PREFIX "status: 0x%0*lx\n", HEX_DIGITS, esf->status);
 	printk("  ra:      0x%0*lx\n", HEX_DIGITS, esf->ra);
+	if (esf->cause == CAUSE_ECALL_U) {
+		/* The syscall path saves only what the caller can see change. */
+		printk("  (in a syscall: a7 = %lu; a0-a5 are its arguments; s0-s11 not saved)\n",
+		       esf->a7);
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(gp_regs); i++) {
 		const unsigned long *reg = (const unsigned long *)
 			((const char *)esf + gp_regs[i].offset);

@@ -29,6 +29,7 @@ static struct sw_isr sw_isr_table[Z_NUM_IRQS];
 char z_interrupt_stack[CONFIG_ISR_STACK_SIZE] __aligned(16) __noinit;
 
 void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause);
+void z_riscv_pmp_init(void);
 
 static void spurious_isr(const void *arg)
 {
@@ -86,6 +87,9 @@ void arch_kernel_init(void)
 		}
 	}
 	_kernel.irq_stack = z_interrupt_stack + sizeof(z_interrupt_stack);
+	if (IS_ENABLED(CONFIG_USERSPACE)) {
+		z_riscv_pmp_init();
+	}
 }
 
 int irq_connect_dynamic(unsigned int irq, unsigned int priority,

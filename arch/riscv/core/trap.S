@@ -142,7 +142,11 @@ save_caller_saved:
 
 #ifdef CONFIG_USERSPACE
 is_syscall:
-	/* a7 = id (compared unsigned in C), a0..a5 = arguments. */
+	/*
+	 * a7 = id (compared unsigned in C), a0..a5 = arguments. The cause is
+	 * kept for an oops report; s0-s11 are not saved on this path.
+	 */
+	REG_S	t2, ESF_CAUSE(sp)
 	mv	a0, sp
 	call	z_riscv_syscall
 	j	trap_exit
