@@ -10,6 +10,7 @@
  * State is changed with interrupts locked.
  */
 #include <string.h>
+#include <vireo/app_memory/app_memdomain.h>
 #include <vireo/app_memory/mem_domain.h>
 #include <vireo/init.h>
 #include "kernel_internal.h"
@@ -180,8 +181,14 @@ int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread
 	return 0;
 }
 
+extern const struct z_app_region __app_regions_start[], __app_regions_end[];
+
+/* Application partitions learn their size from their markers. */
 static int mem_domain_default_init(void)
 {
+	for (const struct z_app_region *r = __app_regions_start; r < __app_regions_end; r++) {
+		r->part->size = (size_t)(r->end - r->start);
+	}
 	return k_mem_domain_init(&k_mem_domain_default, 0, NULL);
 }
 

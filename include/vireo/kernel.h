@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <vireo/app_memory/mem_domain.h>
 #include <vireo/fatal.h>
 #include <vireo/irq.h>
 #include <vireo/kernel/thread.h>

@@ -73,3 +73,88 @@ ZTEST(userspace_basic, test_ungranted_object_oopses)
 }
 
 ZTEST_SUITE(userspace_basic, NULL, NULL, NULL, NULL, NULL);
+
+/* Domains: a partition granted through a domain is usable, and only then. */
+#include <vireo/app_memory/app_memdomain.h>
+
+K_APPMEM_PARTITION_DEFINE(shared_part);
+K_APP_BMEM(shared_part) static volatile int shared_counter;
+K_APP_DMEM(shared_part) static volatile int shared_init = 7;
+static struct k_mem_domain user_domain;
+
+static void bumps_shared(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	shared_counter += shared_init;
+}
+
+ZTEST(userspace_domain, test_partition_in_domain_is_writable)
+{
+	struct k_mem_partition *parts[] = { &shared_part };
+
+	zassert_true(shared_part.size >= 2 * sizeof(int), "size %u", (unsigned int)shared_part.size);
+	zassert_ok(k_mem_domain_init(&user_domain, 1, parts));
+	shared_counter = 0;
+	k_thread_create(&user_thread, user_stack, K_THREAD_STACK_SIZEOF(user_stack), bumps_shared,
+			NULL, NULL, NULL, K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	zassert_ok(k_mem_domain_add_thread(&user_domain, &user_thread));
+	k_thread_start(&user_thread);
+	zassert_ok(k_thread_join(&user_thread, K_MSEC(100)));
+	zassert_equal(shared_counter, 7);
+}
+
+ZTEST(userspace_domain, test_partition_outside_domain_faults)
+{
+	shared_counter = 0;
+	ztest_set_fault_valid(true);
+	/* Created by the kernel-mode test thread: the default domain, no partition. */
+	k_thread_create(&user_thread, user_stack, K_THREAD_STACK_SIZEOF(user_stack), bumps_shared,
+			NULL, NULL, NULL, K_PRIO_PREEMPT(1), K_USER, K_NO_WAIT);
+	zassert_ok(k_thread_join(&user_thread, K_MSEC(100)));
+	zassert_equal(shared_counter, 0);
+}
+
+ZTEST(userspace_domain, test_domain_api_errors)
+{
+	struct k_mem_domain d;
+	struct k_mem_partition empty = { .start = 0x80000000, .size = 0,
+					 .attr = K_MEM_PARTITION_P_RW_U_RW };
+	struct k_mem_partition a = { .start = 0x80100000, .size = 0x100,
+				     .attr = K_MEM_PARTITION_P_RW_U_RW };
+	struct k_mem_partition a_ro = { .start = 0x80100080, .size = 0x100,
+					.attr = K_MEM_PARTITION_P_RW_U_RO };
+	struct k_mem_partition *parts[] = { &empty };
+
+	zassert_equal(k_mem_domain_init(&d, 1, parts), -EINVAL, "zero-size partition");
+	zassert_ok(k_mem_domain_init(&d, 0, NULL));
+	zassert_ok(k_mem_domain_add_partition(&d, &a));
+	zassert_equal(k_mem_domain_add_partition(&d, &a_ro), -EINVAL, "conflicting overlap");
+	zassert_ok(k_mem_domain_remove_partition(&d, &a));
+	zassert_equal(k_mem_domain_remove_partition(&d, &a), -ENOENT);
+}
+
+ZTEST(userspace_domain, test_more_regions_than_pmp_slots_refused)
+{
+	static struct k_mem_partition many[CONFIG_MAX_DOMAIN_PARTITIONS];
+	struct k_mem_domain d;
+	int added = 0, rc = 0;
+
+	zassert_ok(k_mem_domain_init(&d, 0, NULL));
+	/* Gapped, unaligned regions: two PMP entries each, so slots run out. */
+	for (int i = 0; i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {
+		many[i] = (struct k_mem_partition){ .start = 0x80200004 + 0x1000 * i, .size = 0x104,
+						    .attr = K_MEM_PARTITION_P_RW_U_RW };
+		rc = k_mem_domain_add_partition(&d, &many[i]);
+		if (rc != 0) {
+			break;
+		}
+		added++;
+	}
+	zassert_equal(rc, -ENOSPC, "rc %d after %d partitions", rc, added);
+	zassert_equal(added, (CONFIG_PMP_SLOTS - 4) / 2);
+	zassert_equal(d.num_partitions, added, "a refused partition must change nothing");
+}
+
+ZTEST_SUITE(userspace_domain, NULL, NULL, NULL, NULL, NULL);
