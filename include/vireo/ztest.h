@@ -88,6 +88,21 @@ typedef bool (*ztest_suite_predicate_t)(const void *global_state);
 	}                                                                      \
 	static void suite##_##fn(struct suite##_fixture *fixture)
 
+/*
+ * Variables a ZTEST_USER case may touch: they go in the ztest partition,
+ * which the user test thread's domain grants (Zephyr's names).
+ */
+#ifdef CONFIG_USERSPACE
+#include <vireo/app_memory/app_memdomain.h>
+extern struct k_mem_partition ztest_mem_partition;
+#define ZTEST_DMEM K_APP_DMEM(ztest_mem_partition)
+#define ZTEST_BMEM K_APP_BMEM(ztest_mem_partition)
+#else
+#define ZTEST_DMEM
+#define ZTEST_BMEM
+#endif /* CONFIG_USERSPACE */
+#define ZTEST_SECTION ZTEST_DMEM
+
 /* Thread option asking for a user-mode test thread (Zephyr's K_USER). */
 #define Z_ZTEST_USER_OPTION (1U << 2)
 
@@ -96,8 +111,9 @@ typedef bool (*ztest_suite_predicate_t)(const void *global_state);
 /** @brief A test case that receives the suite's fixture as `fixture`. */
 #define ZTEST_F(suite, fn) Z_ZTEST_F(suite, fn, 0)
 /**
- * @brief A test case meant for user mode. Until user mode exists it runs
- * in kernel mode, as Zephyr does without CONFIG_USERSPACE.
+ * @brief A test case that runs in user mode (in kernel mode without
+ * CONFIG_USERSPACE, as in Zephyr). It inherits the runner's object
+ * permissions; its own variables must be ZTEST_BMEM/ZTEST_DMEM.
  */
 #define ZTEST_USER(suite, fn) Z_ZTEST(suite, fn, Z_ZTEST_USER_OPTION)
 #define ZTEST_USER_F(suite, fn) Z_ZTEST_F(suite, fn, Z_ZTEST_USER_OPTION)

@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <vireo/kernel.h>
 #include <vireo/sys/poweroff.h>
+#include <vireo/app_memory/app_memdomain.h>
 #include <vireo/ztest.h>
 
 extern const struct ztest_suite_node _ztest_suite_node_list_start[];
@@ -27,11 +28,20 @@ extern const struct ztest_unit_test _ztest_unit_test_list_end[];
 
 enum case_result { CASE_PASS, CASE_FAIL, CASE_SKIP };
 
+/*
+ * What a ZTEST_USER case writes (its verdict and reason) lives in the
+ * ztest partition, which the user test thread's domain grants.
+ */
+#ifdef CONFIG_USERSPACE
+K_APPMEM_PARTITION_DEFINE(ztest_mem_partition);
+static struct k_mem_domain ztest_domain;
+#endif /* CONFIG_USERSPACE */
+
 static struct k_thread test_thread Z_KOBJ_SECTION(k_thread);
 static K_THREAD_STACK_DEFINE(test_stack, CONFIG_ZTEST_STACK_SIZE);
-static volatile enum case_result result;
+ZTEST_BMEM static volatile enum case_result result;
 static volatile bool fault_valid;
-static char fail_reason[160];
+ZTEST_BMEM static char fail_reason[160];
 static unsigned int passed, failed, skipped;
 
 /* End the running case with @p r: stop the test thread and the caller. */
@@ -111,15 +121,27 @@ static void thread_body(void *fn, void *arg, void *unused)
 	((void (*)(void *))fn)(arg);
 }
 
-/* Run fn(arg) in the test thread and wait for it; return its verdict. */
+/*
+ * Run fn(arg) in the test thread and wait for it; return its verdict.
+ * A ZTEST_USER case runs in user mode, in the ztest domain, with the
+ * runner's permissions.
+ */
 static enum case_result run_in_thread(void (*fn)(void *), void *arg, uint32_t options)
 {
+	bool user = IS_ENABLED(CONFIG_USERSPACE) && (options & Z_ZTEST_USER_OPTION) != 0;
+
 	result = CASE_PASS;
 	fault_valid = false;
 	k_thread_create(&test_thread, test_stack, K_THREAD_STACK_SIZEOF(test_stack),
-			thread_body, (void *)fn, arg, NULL, CONFIG_ZTEST_THREAD_PRIORITY, options,
-			K_NO_WAIT);
+			thread_body, (void *)fn, arg, NULL, CONFIG_ZTEST_THREAD_PRIORITY,
+			user ? (K_USER | K_INHERIT_PERMS) : 0, K_FOREVER);
 	k_thread_name_set(&test_thread, "ztest");
+#ifdef CONFIG_USERSPACE
+	if (user) {
+		(void)k_mem_domain_add_thread(&ztest_domain, &test_thread);
+	}
+#endif /* CONFIG_USERSPACE */
+	k_thread_start(&test_thread);
 	(void)k_thread_join(&test_thread, K_FOREVER);
 	return result;
 }
@@ -129,6 +151,9 @@ struct case_call {
 	const struct ztest_unit_test *test;
 	void *fixture;
 };
+
+/* The running case, where a user-mode test thread can read it. */
+ZTEST_BMEM static struct case_call current_call;
 
 static void case_body(void *arg)
 {
@@ -162,11 +187,11 @@ static void report(const struct ztest_suite_node *suite, const char *name, enum 
 static void run_case(const struct ztest_suite_node *suite, const struct ztest_unit_test *test,
 		     void *fixture)
 {
-	struct case_call call = { suite, test, fixture };
 	enum case_result r;
 
+	current_call = (struct case_call){ suite, test, fixture };
 	fail_reason[0] = '\0';
-	r = run_in_thread(case_body, &call, test->thread_options & ~Z_ZTEST_USER_OPTION);
+	r = run_in_thread(case_body, &current_call, test->thread_options);
 	/* after() runs whatever the verdict, as in Zephyr; it may fail too. */
 	if (suite->after != NULL && run_in_thread(suite->after, fixture, 0) == CASE_FAIL) {
 		r = CASE_FAIL;
@@ -247,6 +272,11 @@ __weak void test_main(void)
 
 int main(void)
 {
+#ifdef CONFIG_USERSPACE
+	struct k_mem_partition *parts[] = { &ztest_mem_partition };
+
+	(void)k_mem_domain_init(&ztest_domain, 1, parts);
+#endif /* CONFIG_USERSPACE */
 	test_main();
 	sys_poweroff_exit(ztest_verify_all_test_suites_ran());
 }

@@ -6,6 +6,8 @@
  */
 #include <string.h>
 #include <vireo/toolchain.h>
+#include <vireo/sys/util.h>
+#include <vireo/arch/riscv/csr.h>
 
 extern char __bss_start[], __bss_end[];
 extern char __data_start[], __data_end[], __data_load_start[];
@@ -24,6 +26,14 @@ FUNC_NORETURN void z_riscv_start(void)
 	if (&__data_load_start[0] != &__data_start[0]) {
 		memcpy(__data_start, __data_load_start,
 		       (size_t)(__data_end - __data_start));
+	}
+	/*
+	 * cycle, time and instret readable below M-mode (timing_counter_get);
+	 * mstatus.TW: wfi below M-mode traps, so U-mode cannot stall the hart.
+	 */
+	if (!IS_ENABLED(CONFIG_RISCV_S_MODE)) {
+		csr_write(mcounteren, 7);
+		csr_set(mstatus, MSTATUS_TW);
 	}
 	z_cstart();
 }

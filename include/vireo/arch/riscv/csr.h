@@ -44,17 +44,14 @@
 #define XCSR_PREFIX "m"
 #endif /* CONFIG_RISCV_S_MODE */
 
-#ifdef CONFIG_RISCV_S_MODE
+/* The user-level counter: readable in every mode (mcounteren/scounteren.CY). */
 #define Z_CYCLE_CSR cycle
 #define Z_CYCLEH_CSR cycleh
-#else
-#define Z_CYCLE_CSR mcycle
-#define Z_CYCLEH_CSR mcycleh
-#endif /* CONFIG_RISCV_S_MODE */
 
 #define MSTATUS_MPP_SHIFT 11
 #define MSTATUS_MPP_MASK (Z_UL(3) << MSTATUS_MPP_SHIFT)
 #define MSTATUS_MPRV (Z_UL(1) << 17)
+#define MSTATUS_TW (Z_UL(1) << 21)
 
 #ifndef __ASSEMBLER__
 

@@ -158,3 +158,25 @@ ZTEST(userspace_domain, test_more_regions_than_pmp_slots_refused)
 }
 
 ZTEST_SUITE(userspace_domain, NULL, NULL, NULL, NULL, NULL);
+
+/* ZTEST_USER: the case itself runs in U-mode. */
+K_SEM_DEFINE(user_case_sem, 0, 1);
+ZTEST_BMEM static int user_case_value;
+
+static void *user_suite_setup(void)
+{
+	k_object_access_all_grant(&user_case_sem);
+	return NULL;
+}
+
+ZTEST_USER(userspace_ztest_user, test_runs_in_user_mode)
+{
+	zassert_true(k_is_user_context());
+	user_case_value = 5;
+	k_sem_give(&user_case_sem);
+	zassert_equal(k_sem_count_get(&user_case_sem), 1);
+	zassert_ok(k_sem_take(&user_case_sem, K_NO_WAIT));
+	zassert_equal(user_case_value, 5);
+}
+
+ZTEST_SUITE(userspace_ztest_user, NULL, user_suite_setup, NULL, NULL, NULL);
