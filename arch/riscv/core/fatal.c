@@ -5,6 +5,7 @@
  * printk, which is polled and takes no lock.
  */
 #include <vireo/arch_interface.h>
+#include <vireo/kernel.h>
 #include <vireo/sys/poweroff.h>
 #include <vireo/sys/printk.h>
 #include <vireo/sys/util.h>
@@ -73,6 +74,16 @@ static const struct {
 
 #define HEX_DIGITS ((int)sizeof(unsigned long) * 2)
 
+void z_riscv_pmp_explain(const struct k_thread *t, unsigned long addr, char access);
+
+/* An instruction, load or store access fault taken in U-mode. */
+static bool is_user_access_fault(const struct arch_esf *esf)
+{
+	bool access = esf->cause == 1 || esf->cause == 5 || esf->cause == 7;
+
+	return access && (esf->status & MSTATUS_MPP_MASK) == 0;
+}
+
 void arch_esf_print(const struct arch_esf *esf)
 {
 	if (esf == NULL) {
@@ -83,6 +94,10 @@ void arch_esf_print(const struct arch_esf *esf)
 	printk("  " XCSR_PREFIX "tval:  0x%0*lx\n", HEX_DIGITS, esf->tval);
 	printk("  " XCSR_PREFIX "status: 0x%0*lx\n", HEX_DIGITS, esf->status);
 	printk("  ra:      0x%0*lx\n", HEX_DIGITS, esf->ra);
+	if (IS_ENABLED(CONFIG_USERSPACE) && is_user_access_fault(esf)) {
+		z_riscv_pmp_explain(k_current_get(), esf->tval,
+				    esf->cause == 1 ? 'x' : (esf->cause == 5 ? 'r' : 'w'));
+	}
 	if (esf->cause == CAUSE_ECALL_U) {
 		/* The syscall path saves only what the caller can see change. */
 		printk("  (in a syscall: a7 = %lu; a0-a5 are its arguments; s0-s11 not saved)\n",

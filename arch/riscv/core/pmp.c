@@ -173,3 +173,56 @@ int arch_buffer_validate(const void *addr, size_t size, int write)
 	}
 	return pmp_image_allows(&img, (unsigned long)addr, size, perm) ? 0 : -EPERM;
 }
+
+static const char *rights(uint8_t perm, char *buf)
+{
+	buf[0] = (perm & PMP_R) ? 'r' : '-';
+	buf[1] = (perm & PMP_W) ? 'w' : '-';
+	buf[2] = (perm & PMP_X) ? 'x' : '-';
+	buf[3] = '\0';
+	return buf;
+}
+
+/* Print one region of the thread; count it in *hits if it holds addr. */
+static void print_region(const char *what, unsigned long lo, unsigned long hi, uint8_t perm,
+			 unsigned long addr, int *hits)
+{
+	char buf[4];
+	bool inside = addr >= lo && addr < hi;
+
+	printk("    %-9s 0x%08lx..0x%08lx %s%s\n", what, lo, hi, rights(perm, buf),
+	       inside ? "   <- the address is here" : "");
+	*hits += inside;
+}
+
+/*
+ * For a user thread's access fault: which rule stopped it. Lists the
+ * regions the PMP grants this thread and says whether the address is in
+ * none of them or in one without the needed right. Called from the fault
+ * report, interrupts locked.
+ */
+void z_riscv_pmp_explain(const struct k_thread *t, unsigned long addr, char access)
+{
+	const struct k_mem_domain *d = t->mem_domain;
+	int hits = 0;
+
+	printk("  PMP: this thread may access:\n");
+	print_region("text+ro", (unsigned long)__text_start, (unsigned long)__rodata_end,
+		     PMP_R | PMP_X, addr, &hits);
+	print_region("stack", t->arch.stack_pmpaddr[0] << 2, t->arch.stack_pmpaddr[1] << 2,
+		     PMP_R | PMP_W, addr, &hits);
+	for (unsigned int i = 0; d != NULL && i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (p->size != 0) {
+			print_region("partition", p->start, p->start + p->size, p->attr.pmp_attr,
+				     addr, &hits);
+		}
+	}
+	if (hits == 0) {
+		printk("  PMP: refused: 0x%08lx is in none of these regions\n", addr);
+	} else {
+		printk("  PMP: refused: the region holding 0x%08lx does not allow '%c'\n", addr,
+		       access);
+	}
+}
