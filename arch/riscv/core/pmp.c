@@ -16,6 +16,7 @@
  */
 #include <vireo/kernel.h>
 #include <vireo/arch/riscv/csr.h>
+#include <string.h>
 #include <pmp_encode.h>
 #include "kernel_internal.h"
 
@@ -28,83 +29,78 @@ extern char __text_start[], __rodata_end[];
 static const struct k_mem_domain *loaded_domain;
 static uint32_t loaded_generation;
 
-#define WRITE_ADDR(n)                                                   \
-	do {                                                            \
-		if ((n) < CONFIG_PMP_SLOTS) {                           \
-			csr_write(pmpaddr##n, addr[(n)]);               \
-		}                                                       \
+/* The fixed entries' cfg bytes: OFF, text TOR r-x, OFF, stack TOR rw-. */
+static const uint8_t fixed_cfg[FIXED_ENTRIES] = {
+	0, PMP_A_TOR | PMP_R | PMP_X, 0, PMP_A_TOR | PMP_R | PMP_W,
+};
+
+#define WRITE_DOMAIN_ADDR(n)                                              \
+	do {                                                              \
+		if ((n) < CONFIG_PMP_SLOTS) {                             \
+			csr_write(pmpaddr##n, a->pmpaddr[(n) - FIXED_ENTRIES]); \
+		}                                                         \
 	} while (0)
 
-static void write_addrs(const unsigned long *addr)
+/*
+ * The domain part of the PMP, straight from the precomputed registers:
+ * every domain entry is written, so nothing of the previous domain stays.
+ * Only even pmpcfg registers exist on RV64, each holding 8 entries.
+ */
+static void write_domain(const struct arch_mem_domain *a)
 {
-	WRITE_ADDR(0); WRITE_ADDR(1); WRITE_ADDR(2); WRITE_ADDR(3);
-	WRITE_ADDR(4); WRITE_ADDR(5); WRITE_ADDR(6); WRITE_ADDR(7);
-	WRITE_ADDR(8); WRITE_ADDR(9); WRITE_ADDR(10); WRITE_ADDR(11);
-	WRITE_ADDR(12); WRITE_ADDR(13); WRITE_ADDR(14); WRITE_ADDR(15);
-}
-
-/* Pack 'CFG_PER_REG' cfg bytes, little-endian, into one pmpcfg value. */
-static unsigned long pack_cfg(const uint8_t *cfg, unsigned int first)
-{
-	unsigned long v = 0;
-
-	for (unsigned int i = 0; i < CFG_PER_REG && first + i < CONFIG_PMP_SLOTS; i++) {
-		v |= (unsigned long)cfg[first + i] << (8 * i);
-	}
-	return v;
-}
-
-/* Only even pmpcfg registers exist on RV64, each holding 8 entries. */
-static void write_cfgs(const uint8_t *cfg)
-{
-	csr_write(pmpcfg0, pack_cfg(cfg, 0));
+	WRITE_DOMAIN_ADDR(4); WRITE_DOMAIN_ADDR(5); WRITE_DOMAIN_ADDR(6);
+	WRITE_DOMAIN_ADDR(7); WRITE_DOMAIN_ADDR(8); WRITE_DOMAIN_ADDR(9);
+	WRITE_DOMAIN_ADDR(10); WRITE_DOMAIN_ADDR(11); WRITE_DOMAIN_ADDR(12);
+	WRITE_DOMAIN_ADDR(13); WRITE_DOMAIN_ADDR(14); WRITE_DOMAIN_ADDR(15);
 #if __riscv_xlen == 32
-	if (CONFIG_PMP_SLOTS > 4) {
-		csr_write(pmpcfg1, pack_cfg(cfg, 4));
-	}
+	csr_write(pmpcfg1, a->pmpcfg[1]);
 	if (CONFIG_PMP_SLOTS > 8) {
-		csr_write(pmpcfg2, pack_cfg(cfg, 8));
+		csr_write(pmpcfg2, a->pmpcfg[2]);
 	}
 	if (CONFIG_PMP_SLOTS > 12) {
-		csr_write(pmpcfg3, pack_cfg(cfg, 12));
+		csr_write(pmpcfg3, a->pmpcfg[3]);
 	}
 #else
+	csr_write(pmpcfg0, a->pmpcfg[0]);
 	if (CONFIG_PMP_SLOTS > 8) {
-		csr_write(pmpcfg2, pack_cfg(cfg, 8));
+		csr_write(pmpcfg2, a->pmpcfg[2]);
 	}
 #endif /* __riscv_xlen == 32 */
 }
 
-/* The whole table: fixed entries, the thread's stack, a domain image. */
-static void load_all(const struct k_thread *t, const struct k_mem_domain *d)
+/* Turn an encoded image into the register values write_domain() needs. */
+static void precompute(struct arch_mem_domain *a)
 {
-	unsigned long addr[16] = { 0 };
-	uint8_t cfg[16] = { 0 };
+	uint8_t cfg[CONFIG_PMP_SLOTS] = { 0 };
 
-	addr[0] = (unsigned long)__text_start >> 2;
-	addr[1] = (unsigned long)__rodata_end >> 2;
-	cfg[1] = PMP_A_TOR | PMP_R | PMP_X;
-	cfg[3] = PMP_A_TOR | PMP_R | PMP_W;
-	if (t != NULL) {
-		addr[2] = t->arch.stack_pmpaddr[0];
-		addr[3] = t->arch.stack_pmpaddr[1];
+	memcpy(cfg, fixed_cfg, sizeof(fixed_cfg));
+	memset(a->pmpaddr, 0, sizeof(a->pmpaddr));
+	for (unsigned int i = 0; i < a->image.count; i++) {
+		a->pmpaddr[i] = a->image.addr[i];
+		cfg[FIXED_ENTRIES + i] = a->image.cfg[i];
 	}
-	if (d != NULL) {
-		for (unsigned int i = 0; i < d->arch.image.count; i++) {
-			addr[FIXED_ENTRIES + i] = d->arch.image.addr[i];
-			cfg[FIXED_ENTRIES + i] = d->arch.image.cfg[i];
-		}
+	memset(a->pmpcfg, 0, sizeof(a->pmpcfg));
+	/* Little-endian bytes: entry n is byte n % CFG_PER_REG of its register. */
+	for (unsigned int n = 0; n < CONFIG_PMP_SLOTS; n++) {
+		unsigned int reg = (n / CFG_PER_REG) * (CFG_PER_REG / 4);
+
+		a->pmpcfg[reg] |= (unsigned long)cfg[n] << (8 * (n % CFG_PER_REG));
 	}
-	write_addrs(addr);
-	write_cfgs(cfg);
-	loaded_domain = d;
-	loaded_generation = d != NULL ? d->arch.generation : 0;
 }
 
 void z_riscv_pmp_init(void)
 {
+	static struct arch_mem_domain empty;
+
 	BUILD_ASSERT(CONFIG_PMP_SLOTS <= 16, "the PMP code writes at most 16 entries");
-	load_all(NULL, NULL);
+	csr_write(pmpaddr0, (unsigned long)__text_start >> 2);
+	csr_write(pmpaddr1, (unsigned long)__rodata_end >> 2);
+	csr_write(pmpaddr2, 0);
+	csr_write(pmpaddr3, 0);
+	precompute(&empty);
+	/* RV32: pmpcfg0 holds exactly the fixed entries and never changes. */
+	csr_write(pmpcfg0, empty.pmpcfg[0]);
+	write_domain(&empty);
 }
 
 void z_riscv_pmp_stack_set(struct k_thread *t, uintptr_t start, uintptr_t end)
@@ -117,12 +113,13 @@ void arch_mem_domain_thread_reload(const struct k_thread *t)
 {
 	const struct k_mem_domain *d = t->mem_domain;
 
-	if (d != loaded_domain || d->arch.generation != loaded_generation) {
-		load_all(t, d);
-		return;
-	}
 	csr_write(pmpaddr2, t->arch.stack_pmpaddr[0]);
 	csr_write(pmpaddr3, t->arch.stack_pmpaddr[1]);
+	if (d != loaded_domain || d->arch.generation != loaded_generation) {
+		write_domain(&d->arch);
+		loaded_domain = d;
+		loaded_generation = d->arch.generation;
+	}
 }
 
 /* Domain images are rebuilt from the partitions on every change. */
@@ -145,6 +142,7 @@ int arch_mem_domain_build(struct k_mem_domain *domain)
 		return rc;
 	}
 	domain->arch.image = img;
+	precompute(&domain->arch);
 	domain->arch.generation++;
 	return 0;
 }

@@ -34,6 +34,9 @@ FUNC_NORETURN void z_riscv_start(void)
 	if (!IS_ENABLED(CONFIG_RISCV_S_MODE)) {
 		csr_write(mcounteren, 7);
 		csr_set(mstatus, MSTATUS_TW);
+		if (IS_ENABLED(CONFIG_RISCV_HAS_S_MODE)) {
+			csr_write(scounteren, 7);
+		}
 	}
 	z_cstart();
 }

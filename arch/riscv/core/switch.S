@@ -1,9 +1,10 @@
 /*
  * The context switch and a new thread's first instructions. Nothing else.
  *
- * arch_switch(new = a0, old = a1): called with interrupts locked. Saves
+ * z_riscv_switch(new = a0, old = a1): called by arch_switch() (thread.c)
+ * with interrupts locked, after the PMP is set for the new thread. Saves
  * the callee-saved registers (sp, ra, s0-s11) into old->arch, loads new's
- * and returns into new, where it last called arch_switch (or into
+ * and returns into new, where it last called z_riscv_switch (or into
  * z_riscv_thread_start for a new thread). Caller-saved registers need no
  * saving: the C caller expects them clobbered, and an interrupted thread
  * keeps them in the arch_esf on its own stack.
@@ -13,9 +14,9 @@
 #include <asm.h>
 #include <offsets.h>
 
-	.section .text.arch_switch, "ax"
-	.globl arch_switch
-arch_switch:
+	.section .text.z_riscv_switch, "ax"
+	.globl z_riscv_switch
+z_riscv_switch:
 	REG_S	sp, THREAD_SP(a1)
 	REG_S	ra, THREAD_RA(a1)
 	REG_S	s0, THREAD_S0(a1)

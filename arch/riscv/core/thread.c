@@ -1,11 +1,28 @@
 /*
  * New threads: the initial callee-saved image that makes the first
- * arch_switch() into a thread land in z_riscv_thread_start (switch.S).
+ * switch into a thread land in z_riscv_thread_start (switch.S); and the
+ * switch itself, which first gives a user thread its PMP entries.
  */
 #include <vireo/arch_interface.h>
 #include <vireo/kernel/thread.h>
 
 void z_riscv_thread_start(void);
+void z_riscv_switch(struct k_thread *new_thread, struct k_thread *old_thread);
+
+/*
+ * A user thread takes its PMP entries with it: its stack, and its domain
+ * unless the loaded one is the same. Kernel threads need none (M-mode
+ * ignores unlocked entries), so switching to them writes nothing.
+ */
+void arch_switch(struct k_thread *new_thread, struct k_thread *old_thread)
+{
+#ifdef CONFIG_USERSPACE
+	if ((new_thread->base.user_options & K_USER) != 0) {
+		arch_mem_domain_thread_reload(new_thread);
+	}
+#endif /* CONFIG_USERSPACE */
+	z_riscv_switch(new_thread, old_thread);
+}
 
 void arch_new_thread(struct k_thread *thread, char *stack_top,
 		     void (*entry)(void *, void *, void *), void *p1, void *p2, void *p3)

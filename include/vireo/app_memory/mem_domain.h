@@ -42,6 +42,13 @@ struct k_mem_partition {
 struct arch_mem_domain {
 	/* The partitions' PMP entries, rebuilt on every change. */
 	struct pmp_image image;
+	/*
+	 * The same, as the register values the switch writes: pmpaddr of
+	 * entries 4.., and every pmpcfg register (those of entries 0-3 hold
+	 * the fixed entries' bytes too).
+	 */
+	unsigned long pmpaddr[CONFIG_PMP_SLOTS - 4];
+	unsigned long pmpcfg[(CONFIG_PMP_SLOTS + 3) / 4];
 	/* Bumped on every change, so a loaded copy knows it is stale. */
 	uint32_t generation;
 };

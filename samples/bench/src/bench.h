@@ -39,5 +39,6 @@ void bench_yield(void);
 void bench_sync(void);
 void bench_isr(void);
 void bench_scale(void);
+void bench_user(void);
 
 #endif /* BENCH_H_ */

@@ -79,6 +79,9 @@ int main(void)
 	bench_sync();
 	bench_isr();
 	bench_scale();
+	if (IS_ENABLED(CONFIG_USERSPACE)) {
+		bench_user();
+	}
 
 	printk("\n%-28s %12s\n", "operation", "instructions");
 	for (int i = 0; i < nrows; i++) {
