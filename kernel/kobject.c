@@ -12,6 +12,7 @@
  * State is changed with interrupts locked.
  */
 #include <vireo/kernel.h>
+#include <string.h>
 #include <vireo/init.h>
 #include "kernel_internal.h"
 
@@ -45,6 +46,45 @@ static const struct kobj_run *const runs[K_OBJ_LAST] = {
 
 static uint32_t slots_used[(CONFIG_MAX_THREAD_SLOTS + 31) / 32];
 
+/*
+ * The dynamic pool: slots as large as the largest object; a slot holds an
+ * object when its bit in pool_used is set, and then its kobj.type says
+ * which (so finding one is O(1) too).
+ */
+union dyn_object {
+	struct k_sem sem;
+	struct k_mutex mutex;
+	struct k_condvar condvar;
+	struct k_msgq msgq;
+	struct k_event event;
+	struct k_timer timer;
+	struct k_thread thread;
+};
+
+#ifdef CONFIG_DYNAMIC_OBJECTS
+#define POOL_SIZE CONFIG_DYNAMIC_OBJECTS_POOL_SIZE
+#else
+#define POOL_SIZE 0
+#endif /* CONFIG_DYNAMIC_OBJECTS */
+
+static union dyn_object pool[POOL_SIZE];
+static uint32_t pool_used[(POOL_SIZE + 31) / 32 + 1];
+
+/* The pool slot holding @p obj, or -1. */
+static int pool_index(const void *obj)
+{
+	uintptr_t a = (uintptr_t)obj;
+	uintptr_t start = (uintptr_t)pool;
+	size_t i;
+
+	if (POOL_SIZE == 0 || a < start || a >= start + sizeof(pool) ||
+	    (a - start) % sizeof(pool[0]) != 0) {
+		return -1;
+	}
+	i = (a - start) / sizeof(pool[0]);
+	return (pool_used[i / 32] & BIT(i % 32)) != 0 ? (int)i : -1;
+}
+
 static bool in_run(const struct kobj_run *r, const void *p)
 {
 	uintptr_t a = (uintptr_t)p;
@@ -55,6 +95,11 @@ static bool in_run(const struct kobj_run *r, const void *p)
 
 struct z_object *z_object_find(const void *obj, enum k_objects type)
 {
+	if (pool_index(obj) >= 0) {
+		struct z_object *ko = (struct z_object *)obj;
+
+		return type == K_OBJ_ANY || ko->type == type ? ko : NULL;
+	}
 	if (type != K_OBJ_ANY) {
 		return type < K_OBJ_LAST && runs[type] != NULL && in_run(runs[type], obj) ?
 			       (struct z_object *)obj : NULL;
@@ -143,7 +188,7 @@ void k_object_access_all_grant(const void *object)
 	}
 }
 
-/* Apply fn to every object of every run. */
+/* Apply fn to every object of every run and of the pool. */
 static void for_each_object(void (*fn)(struct z_object *ko, void *ctx), void *ctx)
 {
 	for (int t = 1; t < K_OBJ_LAST; t++) {
@@ -153,6 +198,48 @@ static void for_each_object(void (*fn)(struct z_object *ko, void *ctx), void *ct
 			fn((struct z_object *)p, ctx);
 		}
 	}
+	for (int i = 0; i < POOL_SIZE; i++) {
+		if (pool_index(&pool[i]) >= 0) {
+			fn((struct z_object *)&pool[i], ctx);
+		}
+	}
+}
+
+void *z_impl_k_object_alloc(enum k_objects otype)
+{
+	unsigned int key;
+
+	if (otype <= K_OBJ_ANY || otype >= K_OBJ_LAST) {
+		return NULL;
+	}
+	key = arch_irq_lock();
+	for (int i = 0; i < POOL_SIZE; i++) {
+		if ((pool_used[i / 32] & BIT(i % 32)) == 0) {
+			struct z_object *ko = (struct z_object *)&pool[i];
+
+			pool_used[i / 32] |= BIT(i % 32);
+			memset(&pool[i], 0, sizeof(pool[i]));
+			ko->type = (uint8_t)otype;
+			set_perm(ko, _current, true);
+			arch_irq_unlock(key);
+			return ko;
+		}
+	}
+	arch_irq_unlock(key);
+	return NULL;
+}
+
+void k_object_free(void *obj)
+{
+	unsigned int key = arch_irq_lock();
+	int i = pool_index(obj);
+
+	if (i >= 0) {
+		/* Nobody keeps a permission to a slot that will hold another object. */
+		memset(&pool[i], 0, sizeof(pool[i]));
+		pool_used[i / 32] &= ~BIT(i % 32);
+	}
+	arch_irq_unlock(key);
 }
 
 static void copy_perm(struct z_object *ko, void *ctx)
@@ -241,6 +328,14 @@ static inline void z_vrfy_k_object_access_revoke(const void *object, struct k_th
 	z_impl_k_object_access_revoke(object, thread);
 }
 #include <syscalls/k_object_access_revoke_mrsh.c>
+
+static inline void *z_vrfy_k_object_alloc(enum k_objects otype)
+{
+	/* A thread from the pool would need a stack the kernel vouches for. */
+	K_OOPS(K_SYSCALL_VERIFY(otype != K_OBJ_THREAD));
+	return z_impl_k_object_alloc(otype);
+}
+#include <syscalls/k_object_alloc_mrsh.c>
 
 static inline void z_vrfy_k_object_release(const void *object)
 {

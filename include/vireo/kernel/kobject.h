@@ -64,6 +64,21 @@ __syscall void k_object_release(const void *object);
 /** @brief Let every thread use @p object (cannot be undone). */
 void k_object_access_all_grant(const void *object);
 
+/**
+ * @brief Allocate a kernel object of type @p otype from the dynamic pool
+ * (CONFIG_DYNAMIC_OBJECTS). The caller gets permission to it; it must
+ * still be initialized (k_sem_init(), ...).
+ * @return the object, or NULL when the pool is empty, the type is invalid
+ * or dynamic objects are not configured
+ */
+__syscall void *k_object_alloc(enum k_objects otype);
+
+/**
+ * @brief Return a dynamic object to the pool. Permissions on it are
+ * cleared. Objects not from k_object_alloc() are ignored.
+ */
+void k_object_free(void *obj);
+
 /** @brief Grant @p thread every object of the NULL-terminated list. */
 #define k_thread_access_grant(thread, ...)                                  \
 	do {                                                                \
@@ -99,6 +114,15 @@ static inline void k_object_release(const void *object)
 static inline void k_object_access_all_grant(const void *object)
 {
 	(void)object;
+}
+static inline void *k_object_alloc(enum k_objects otype)
+{
+	(void)otype;
+	return NULL;
+}
+static inline void k_object_free(void *obj)
+{
+	(void)obj;
 }
 #define k_thread_access_grant(thread, ...) ((void)(thread))
 

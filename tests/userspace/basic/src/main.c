@@ -180,3 +180,55 @@ ZTEST_USER(userspace_ztest_user, test_runs_in_user_mode)
 }
 
 ZTEST_SUITE(userspace_ztest_user, NULL, user_suite_setup, NULL, NULL, NULL);
+
+/* Dynamic objects: from the pool, usable once initialized, with permission. */
+ZTEST_USER(userspace_ztest_user, test_user_allocates_a_semaphore)
+{
+	struct k_sem *sem = k_object_alloc(K_OBJ_SEM);
+
+	zassert_not_null(sem);
+	zassert_ok(k_sem_init(sem, 1, 1));
+	zassert_ok(k_sem_take(sem, K_NO_WAIT));
+	zassert_equal(k_sem_take(sem, K_NO_WAIT), -EBUSY);
+	zassert_is_null(k_object_alloc(K_OBJ_ANY), "not a type");
+}
+
+static struct k_sem *dyn_sem;
+
+static void uses_dyn_sem(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	k_sem_give(dyn_sem);
+}
+
+ZTEST(userspace_dynamic, test_pool_exhaustion_and_reuse)
+{
+	void *objs[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
+	int n = 0;
+
+	while (n < CONFIG_DYNAMIC_OBJECTS_POOL_SIZE && (objs[n] = k_object_alloc(K_OBJ_MUTEX)) != NULL) {
+		n++;
+	}
+	zassert_is_null(k_object_alloc(K_OBJ_MUTEX), "pool must run dry");
+	k_object_free(objs[0]);
+	zassert_not_null(k_object_alloc(K_OBJ_SEM), "a freed slot is reused");
+	for (int i = 0; i < n; i++) {
+		k_object_free(objs[i]);
+	}
+}
+
+ZTEST(userspace_dynamic, test_uninitialized_dynamic_object_refused)
+{
+	dyn_sem = k_object_alloc(K_OBJ_SEM);
+	zassert_not_null(dyn_sem);
+	ztest_set_fault_valid(true);
+	start_user(uses_dyn_sem);
+	k_object_access_grant(dyn_sem, &user_thread);
+	zassert_ok(k_thread_join(&user_thread, K_MSEC(100)));
+	zassert_equal(dyn_sem->count, 0, "an uninitialized object must be refused");
+	k_object_free(dyn_sem);
+}
+
+ZTEST_SUITE(userspace_dynamic, NULL, NULL, NULL, NULL, NULL);
