@@ -53,9 +53,10 @@ void z_setup_new_thread(struct k_thread *thread, k_thread_stack_t *stack, size_t
 			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
 			uint32_t options, const char *name)
 {
-	char *base = (char *)stack;
-	/* The stack top must keep the psABI's alignment. */
-	char *top = (char *)ROUND_DOWN(base + stack_size, ARCH_STACK_PTR_ALIGN);
+	/* The guard, if any, takes the lowest bytes (the arch protects them). */
+	char *base = (char *)stack + ARCH_STACK_GUARD_SIZE;
+	/* stack_size counts the guard; the top keeps the psABI's alignment. */
+	char *top = (char *)ROUND_DOWN((char *)stack + stack_size, ARCH_STACK_PTR_ALIGN);
 
 	memset(thread, 0, sizeof(*thread));
 	if (IS_ENABLED(CONFIG_INIT_STACKS)) {
@@ -110,6 +111,8 @@ k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 {
 	Z_OOPS_IF(!z_is_valid_prio(prio), "k_thread_create: invalid priority %d (%d..%d)\n",
 		  prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+	Z_OOPS_IF(stack == NULL || stack_size < ARCH_STACK_GUARD_SIZE + 2 * ARCH_STACK_PTR_ALIGN,
+		  "k_thread_create: stack of %u bytes is too small\n", (unsigned int)stack_size);
 	z_setup_new_thread(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options,
 			   NULL);
 	if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {

@@ -71,6 +71,11 @@ void z_offsets(void)
 	CALLEE(THREAD_S10, s10);
 	CALLEE(THREAD_S11, s11);
 
+	OFFSET(KERNEL_CURRENT, z_kernel, current);
 	OFFSET(KERNEL_NESTED, z_kernel, nested);
 	OFFSET(KERNEL_IRQ_STACK, z_kernel, irq_stack);
+#ifdef CONFIG_USERSPACE
+	OFFSET(THREAD_STACK_PMPADDR0, k_thread, arch.stack_pmpaddr[0]);
+	OFFSET(THREAD_STACK_PMPADDR1, k_thread, arch.stack_pmpaddr[1]);
+#endif /* CONFIG_USERSPACE */
 }

@@ -28,6 +28,8 @@ extern char __text_start[], __rodata_end[];
 /* The domain image now in the PMP, to skip identical reloads. */
 static const struct k_mem_domain *loaded_domain;
 static uint32_t loaded_generation;
+/* Entries 3 and 4 hold a kernel thread's guard layout (PMP_STACK_GUARD). */
+static bool kernel_layout;
 
 /* The fixed entries' cfg bytes: OFF, text TOR r-x, OFF, stack TOR rw-. */
 static const uint8_t fixed_cfg[FIXED_ENTRIES] = {
@@ -115,12 +117,54 @@ void arch_mem_domain_thread_reload(const struct k_thread *t)
 
 	csr_write(pmpaddr2, t->arch.stack_pmpaddr[0]);
 	csr_write(pmpaddr3, t->arch.stack_pmpaddr[1]);
+	/*
+	 * Always rewritten, even unchanged: QEMU (7.2) drops its cached
+	 * translations on pmpcfg writes only, so without this a new stack
+	 * range could be ignored. It also turns entry 3 back into a stack
+	 * after a kernel thread's guard.
+	 */
+	csr_write(pmpcfg0, d->arch.pmpcfg[0]);
+	if (kernel_layout) {
+		kernel_layout = false;
+		loaded_domain = NULL;
+	}
 	if (d != loaded_domain || d->arch.generation != loaded_generation) {
 		write_domain(&d->arch);
 		loaded_domain = d;
 		loaded_generation = d->arch.generation;
 	}
 }
+
+#ifdef CONFIG_PMP_STACK_GUARD
+/*
+ * A kernel thread runs with mstatus.MPRV set, so its loads and stores are
+ * checked as U-mode: entries 2-3 are its stack guard (TOR, no access) and
+ * entry 4 grants everything else (NAPOT over the whole address space);
+ * text stays read-only (entry 1), which also catches wild writes to code.
+ */
+void z_riscv_pmp_kernel_thread_load(const struct k_thread *t)
+{
+	static const uint8_t cfg[8] = { 0, PMP_A_TOR | PMP_R | PMP_X, 0, PMP_A_TOR,
+					PMP_A_NAPOT | PMP_R | PMP_W | PMP_X };
+	unsigned long cfg0 = 0;
+
+	for (unsigned int i = 0; i < CFG_PER_REG; i++) {
+		cfg0 |= (unsigned long)cfg[i] << (8 * i);
+	}
+	csr_write(pmpaddr2, t->arch.stack_pmpaddr[0]);
+	csr_write(pmpaddr3, t->arch.stack_pmpaddr[1]);
+	if (!kernel_layout) {
+		csr_write(pmpaddr4, ~0UL);
+#if __riscv_xlen == 32
+		csr_write(pmpcfg1, cfg[4]);
+#endif /* __riscv_xlen == 32 */
+		kernel_layout = true;
+		loaded_domain = NULL;
+	}
+	/* Last, and every time: see arch_mem_domain_thread_reload(). */
+	csr_write(pmpcfg0, cfg0);
+}
+#endif /* CONFIG_PMP_STACK_GUARD */
 
 /* Domain images are rebuilt from the partitions on every change. */
 int arch_mem_domain_build(struct k_mem_domain *domain)

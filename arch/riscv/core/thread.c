@@ -8,6 +8,7 @@
 
 void z_riscv_thread_start(void);
 void z_riscv_switch(struct k_thread *new_thread, struct k_thread *old_thread);
+void z_riscv_pmp_kernel_thread_load(const struct k_thread *t);
 
 /*
  * A user thread takes its PMP entries with it: its stack, and its domain
@@ -18,7 +19,21 @@ void arch_switch(struct k_thread *new_thread, struct k_thread *old_thread)
 {
 #ifdef CONFIG_USERSPACE
 	if ((new_thread->base.user_options & K_USER) != 0) {
+		/*
+		 * Its kernel-mode code (syscalls) must not be checked as U-mode;
+		 * cleared first, since the reload itself reads kernel memory.
+		 */
+		csr_clear(mstatus, MSTATUS_MPRV);
 		arch_mem_domain_thread_reload(new_thread);
+	} else if (IS_ENABLED(CONFIG_PMP_STACK_GUARD)) {
+		/*
+		 * M-mode loads and stores checked as U-mode against the guard and
+		 * the catch-all entry; instruction fetch is not. A trap sets MPP
+		 * to M (unchecked handlers) and its mret puts U back: re-armed.
+		 */
+		z_riscv_pmp_kernel_thread_load(new_thread);
+		csr_clear(mstatus, MSTATUS_MPP_MASK);
+		csr_set(mstatus, MSTATUS_MPRV);
 	}
 #endif /* CONFIG_USERSPACE */
 	z_riscv_switch(new_thread, old_thread);
@@ -35,4 +50,9 @@ void arch_new_thread(struct k_thread *thread, char *stack_top,
 	regs->s1 = (unsigned long)p1;
 	regs->s2 = (unsigned long)p2;
 	regs->s3 = (unsigned long)p3;
+#ifdef CONFIG_USERSPACE
+	/* Kernel threads: the PMP entries of the stack hold its guard. */
+	thread->arch.stack_pmpaddr[0] = (thread->stack_info.start - ARCH_STACK_GUARD_SIZE) >> 2;
+	thread->arch.stack_pmpaddr[1] = thread->stack_info.start >> 2;
+#endif /* CONFIG_USERSPACE */
 }

@@ -137,6 +137,30 @@ save_caller_saved:
 	REG_S	tp, ESF_TP(sp)
 1:
 	mv	a0, sp
+#ifdef CONFIG_PMP_STACK_GUARD
+	/*
+	 * A kernel thread (MPRV set) whose load or store hit its stack
+	 * guard: its stack is spent, so the report runs on the ISR stack.
+	 */
+	li	t0, MSTATUS_MPRV
+	and	t0, t1, t0
+	beqz	t0, 3f
+	addi	t0, t2, -5
+	beqz	t0, 2f
+	addi	t0, t2, -7
+	bnez	t0, 3f
+2:	csrr	t0, CSR_XTVAL
+	srli	t0, t0, 2
+	la	t3, _kernel
+	REG_L	t3, KERNEL_CURRENT(t3)
+	REG_L	t4, THREAD_STACK_PMPADDR0(t3)
+	bltu	t0, t4, 3f
+	REG_L	t4, THREAD_STACK_PMPADDR1(t3)
+	bgeu	t0, t4, 3f
+	la	t3, _kernel
+	REG_L	sp, KERNEL_IRQ_STACK(t3)
+3:
+#endif /* CONFIG_PMP_STACK_GUARD */
 	call	z_riscv_trap_exception
 	j	trap_exit
 

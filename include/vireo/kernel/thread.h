@@ -92,7 +92,7 @@ struct z_thread_stack_element {
 };
 typedef struct z_thread_stack_element k_thread_stack_t;
 
-#define Z_STACK_LEN(size) ROUND_UP(size, ARCH_STACK_PTR_ALIGN)
+#define Z_STACK_LEN(size) (ROUND_UP(size, ARCH_STACK_PTR_ALIGN) + ARCH_STACK_GUARD_SIZE)
 
 #define K_KERNEL_STACK_DEFINE(sym, size)                                     \
 	struct z_thread_stack_element __noinit __aligned(ARCH_STACK_PTR_ALIGN) \

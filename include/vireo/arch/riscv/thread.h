@@ -17,12 +17,22 @@ struct _thread_arch {
 #ifdef CONFIG_USERSPACE
 	/* Top of the privileged stack; 0 for a thread that never left M-mode. */
 	unsigned long priv_stack_top;
-	/* pmpaddr values of the stack entries (TOR bottom and top). */
+	/*
+	 * pmpaddr values of the stack entries (TOR bottom and top): the
+	 * user stack of a user thread, the guard of a kernel thread.
+	 */
 	unsigned long stack_pmpaddr[2];
 #endif /* CONFIG_USERSPACE */
 };
 
 /* Stacks: the psABI wants 16-byte alignment of sp. */
 #define ARCH_STACK_PTR_ALIGN 16
+
+/* Bytes below every stack that only a PMP stack guard uses. */
+#ifdef CONFIG_PMP_STACK_GUARD
+#define ARCH_STACK_GUARD_SIZE CONFIG_PMP_STACK_GUARD_SIZE
+#else
+#define ARCH_STACK_GUARD_SIZE 0
+#endif /* CONFIG_PMP_STACK_GUARD */
 
 #endif /* VIREO_INCLUDE_ARCH_RISCV_THREAD_H_ */
