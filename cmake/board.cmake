@@ -2,7 +2,7 @@
 # Sets BOARD_DIR and APP_DIR.
 
 set(BOARD qemu_riscv32 CACHE STRING "Board to build for (a folder of boards/)")
-set(APP ${VIREO_BASE}/samples/hello CACHE STRING "Application folder")
+set(APP ${VIREO_BASE}/samples/shared_ringbuf CACHE STRING "Application folder")
 set(EXTRA_CONF_FILE "" CACHE STRING "Extra Kconfig fragments, ';'-separated")
 
 set(BOARD_DIR ${VIREO_BASE}/boards/${BOARD})
