@@ -45,7 +45,9 @@ struct z_app_region {
 
 #else
 
-#define K_APPMEM_PARTITION_DEFINE(name)
+/* Without user mode a partition is just a name for its variables. */
+#define K_APPMEM_PARTITION_DEFINE(name) \
+	struct k_mem_partition name = { .start = 0, .size = 0, .attr = K_MEM_PARTITION_P_RW_U_RW }
 #define K_APP_DMEM(name)
 #define K_APP_BMEM(name)
 

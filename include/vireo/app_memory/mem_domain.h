@@ -95,6 +95,71 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 /** @brief Move @p thread into @p domain. @retval 0 always */
 int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread);
 
+#else
+
+/*
+ * Without user mode every thread may touch all memory: the API is kept so
+ * the same application builds both ways, and does nothing.
+ */
+typedef struct {
+	uint8_t attr;
+} k_mem_partition_attr_t;
+
+#define K_MEM_PARTITION_P_RW_U_RW ((k_mem_partition_attr_t){ 3 })
+#define K_MEM_PARTITION_P_RW_U_RO ((k_mem_partition_attr_t){ 1 })
+#define K_MEM_PARTITION_P_RW_U_NA ((k_mem_partition_attr_t){ 0 })
+#define K_MEM_PARTITION_P_RO_U_RO ((k_mem_partition_attr_t){ 1 })
+#define K_MEM_PARTITION_P_RO_U_NA ((k_mem_partition_attr_t){ 0 })
+#define K_MEM_PARTITION_P_RX_U_RX ((k_mem_partition_attr_t){ 5 })
+#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){ 7 })
+#define K_MEM_PARTITION_P_RWX_U_RX ((k_mem_partition_attr_t){ 5 })
+
+struct k_mem_partition {
+	uintptr_t start;
+	size_t size;
+	k_mem_partition_attr_t attr;
+};
+
+#define K_MEM_PARTITION_DEFINE(name, start_addr, part_size, part_attr) \
+	struct k_mem_partition name = { (uintptr_t)(start_addr), (part_size), part_attr }
+
+struct k_mem_domain {
+	uint8_t num_partitions;
+};
+
+struct k_thread;
+
+static inline int k_mem_domain_init(struct k_mem_domain *domain, uint8_t num_parts,
+				    struct k_mem_partition *parts[])
+{
+	(void)parts;
+	domain->num_partitions = num_parts;
+	return 0;
+}
+
+static inline int k_mem_domain_add_partition(struct k_mem_domain *domain,
+					     struct k_mem_partition *part)
+{
+	(void)domain;
+	(void)part;
+	return 0;
+}
+
+static inline int k_mem_domain_remove_partition(struct k_mem_domain *domain,
+						struct k_mem_partition *part)
+{
+	(void)domain;
+	(void)part;
+	return 0;
+}
+
+static inline int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread)
+{
+	(void)domain;
+	(void)thread;
+	return 0;
+}
+
 #endif /* CONFIG_USERSPACE */
 
 #endif /* VIREO_INCLUDE_APP_MEMORY_MEM_DOMAIN_H_ */
