@@ -6,6 +6,7 @@
 set(SYSCALL_HEADERS
   ${VIREO_BASE}/include/vireo/kernel.h
   ${VIREO_BASE}/include/vireo/kernel/sync.h
+  ${VIREO_BASE}/include/vireo/kernel/ipc.h
   ${VIREO_BASE}/include/vireo/kernel/kobject.h)
 set(SYSCALL_OUTPUTS ${GEN_DIR}/syscall_list.h ${GEN_DIR}/syscall_dispatch.c)
 foreach(h ${SYSCALL_HEADERS})

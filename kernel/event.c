@@ -10,7 +10,8 @@
  *
  * Updates cost O(waiters) with interrupts locked. Everything but waiting
  * is ISR-safe; an ISR never waits. State is changed with interrupts
- * locked.
+ * locked. From user mode every argument but the object is a plain value:
+ * only the object is checked.
  */
 #include <vireo/arch_interface.h>
 #include "kernel_internal.h"
@@ -28,10 +29,11 @@ static uint32_t matched(uint32_t have, uint32_t want, bool all)
 	return common;
 }
 
-void k_event_init(struct k_event *event)
+void z_impl_k_event_init(struct k_event *event)
 {
 	event->events = 0;
 	z_waitq_init(&event->wait_q);
+	Z_OBJECT_INIT(event, K_OBJ_EVENT);
 }
 
 static uint32_t update(struct k_event *event, uint32_t events, uint32_t mask)
@@ -57,22 +59,23 @@ static uint32_t update(struct k_event *event, uint32_t events, uint32_t mask)
 	return prev;
 }
 
-uint32_t k_event_post(struct k_event *event, uint32_t events)
+uint32_t z_impl_k_event_post(struct k_event *event, uint32_t events)
 {
 	return update(event, events, events);
 }
 
-uint32_t k_event_set(struct k_event *event, uint32_t events)
+uint32_t z_impl_k_event_set(struct k_event *event, uint32_t events)
 {
 	return update(event, events, UINT32_MAX);
 }
 
-uint32_t k_event_set_masked(struct k_event *event, uint32_t events, uint32_t events_mask)
+uint32_t z_impl_k_event_set_masked(struct k_event *event, uint32_t events,
+				   uint32_t events_mask)
 {
 	return update(event, events, events_mask);
 }
 
-uint32_t k_event_clear(struct k_event *event, uint32_t events)
+uint32_t z_impl_k_event_clear(struct k_event *event, uint32_t events)
 {
 	return update(event, 0, events);
 }
@@ -102,13 +105,80 @@ static uint32_t wait(struct k_event *event, uint32_t events, bool reset, k_timeo
 	return cur->events;
 }
 
-uint32_t k_event_wait(struct k_event *event, uint32_t events, bool reset, k_timeout_t timeout)
+uint32_t z_impl_k_event_wait(struct k_event *event, uint32_t events, bool reset,
+			     k_timeout_t timeout)
 {
 	return wait(event, events, reset, timeout, false);
 }
 
-uint32_t k_event_wait_all(struct k_event *event, uint32_t events, bool reset,
-			  k_timeout_t timeout)
+uint32_t z_impl_k_event_wait_all(struct k_event *event, uint32_t events, bool reset,
+				 k_timeout_t timeout)
 {
 	return wait(event, events, reset, timeout, true);
 }
+
+#ifdef CONFIG_USERSPACE
+#include <vireo/internal/syscall_handler.h>
+
+#define EVENT_OK(e) K_OOPS(K_SYSCALL_OBJ((e), K_OBJ_EVENT))
+
+/* Waiters are released first (their wait returns 0): see condvar.c. */
+static inline void z_vrfy_k_event_init(struct k_event *event)
+{
+	unsigned int key;
+
+	K_OOPS(K_SYSCALL_OBJ_INIT(event, K_OBJ_EVENT));
+	key = arch_irq_lock();
+	if ((event->kobj.flags & K_OBJ_FLAG_INITIALIZED) != 0) {
+		(void)z_wake_all(&event->wait_q, -EAGAIN);
+	}
+	z_impl_k_event_init(event);
+	z_reschedule(key);
+}
+#include <syscalls/k_event_init_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_post(struct k_event *event, uint32_t events)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_post(event, events);
+}
+#include <syscalls/k_event_post_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_set(struct k_event *event, uint32_t events)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_set(event, events);
+}
+#include <syscalls/k_event_set_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_set_masked(struct k_event *event, uint32_t events,
+						 uint32_t events_mask)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_set_masked(event, events, events_mask);
+}
+#include <syscalls/k_event_set_masked_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_clear(struct k_event *event, uint32_t events)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_clear(event, events);
+}
+#include <syscalls/k_event_clear_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_wait(struct k_event *event, uint32_t events, bool reset,
+					   k_timeout_t timeout)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_wait(event, events, reset, timeout);
+}
+#include <syscalls/k_event_wait_mrsh.c>
+
+static inline uint32_t z_vrfy_k_event_wait_all(struct k_event *event, uint32_t events,
+					       bool reset, k_timeout_t timeout)
+{
+	EVENT_OK(event);
+	return z_impl_k_event_wait_all(event, events, reset, timeout);
+}
+#include <syscalls/k_event_wait_all_mrsh.c>
+#endif /* CONFIG_USERSPACE */

@@ -15,6 +15,10 @@
  *
  * Put, get and peek are ISR-safe; an ISR never waits. State is changed
  * with interrupts locked.
+ *
+ * From user mode (the z_vrfy_ functions at the end), a waiter never parks
+ * a user address: messages travel through a copy on the caller's
+ * privileged stack, see USER_MSG_MAX.
  */
 #include <string.h>
 #include <vireo/arch_interface.h>
@@ -30,6 +34,7 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 	msgq->write_ptr = buffer;
 	msgq->used_msgs = 0;
 	z_waitq_init(&msgq->wait_q);
+	Z_OBJECT_INIT(msgq, K_OBJ_MSGQ);
 }
 
 static char *next_slot(const struct k_msgq *msgq, char *slot)
@@ -74,7 +79,7 @@ static int wait_for_other_side(struct k_msgq *msgq, unsigned int key, void *buf,
 	return z_pend_curr(key, &msgq->wait_q, timeout);
 }
 
-int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
 	unsigned int key = arch_irq_lock();
 	struct k_thread *getter;
@@ -95,7 +100,7 @@ int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 	return 0;
 }
 
-int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
 	unsigned int key = arch_irq_lock();
 	struct k_thread *putter;
@@ -115,7 +120,7 @@ int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	return 0;
 }
 
-int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
+int z_impl_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 {
 	unsigned int key = arch_irq_lock();
 	size_t ring_len = (size_t)(msgq->buffer_end - msgq->buffer_start);
@@ -135,12 +140,12 @@ int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 	return 0;
 }
 
-int k_msgq_peek(struct k_msgq *msgq, void *data)
+int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
 {
-	return k_msgq_peek_at(msgq, data, 0);
+	return z_impl_k_msgq_peek_at(msgq, data, 0);
 }
 
-void k_msgq_purge(struct k_msgq *msgq)
+void z_impl_k_msgq_purge(struct k_msgq *msgq)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -156,7 +161,7 @@ void k_msgq_purge(struct k_msgq *msgq)
 	z_reschedule(key);
 }
 
-void k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
+void z_impl_k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
 {
 	unsigned int key = arch_irq_lock();
 
@@ -165,3 +170,129 @@ void k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
 	attrs->used_msgs = msgq->used_msgs;
 	arch_irq_unlock(key);
 }
+
+#ifdef CONFIG_USERSPACE
+#include <vireo/internal/syscall_handler.h>
+
+/*
+ * Longest message a user thread may wait to put or get. A waiting putter
+ * or getter leaves the address of its message or buffer in swap_data, and
+ * another thread copies through it later, when the checks made at the
+ * call may no longer hold (the caller's domain can lose the partition, or
+ * other threads of the domain rewrite the message after the put).
+ * So a user thread's message is copied into a buffer on its privileged
+ * stack before anything else (put), or received there and copied out,
+ * checked again, once the wait is over (get); only kernel addresses are
+ * ever parked. The buffer lives on a CONFIG_PRIVILEGED_STACK_SIZE stack
+ * (512 bytes at least; a waiting put or get measured about 460 bytes deep
+ * on RV32 with it), and Kconfig has no option for its size, hence a
+ * constant. Longer messages go straight between the ring and the user
+ * buffer after the check, which is safe only when nothing waits in
+ * between: a user thread may use them with K_NO_WAIT only, and any other
+ * timeout is an oops rather than an error code, because it is a fixed
+ * property of the program (message size and call site), not of the run.
+ */
+#define USER_MSG_MAX 64
+
+#define MSGQ_OK(q) K_OOPS(K_SYSCALL_OBJ((q), K_OBJ_MSGQ))
+
+/* Oops unless a message of @p size may be waited for with @p timeout. */
+static inline void user_wait_ok(size_t size, k_timeout_t timeout)
+{
+	K_OOPS(K_SYSCALL_VERIFY_MSG(size <= USER_MSG_MAX || K_TIMEOUT_EQ(timeout, K_NO_WAIT),
+				    "%u-byte messages: only K_NO_WAIT from user mode",
+				    (unsigned int)size));
+}
+
+static inline int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	char msg[USER_MSG_MAX];
+	size_t size;
+
+	MSGQ_OK(msgq);
+	size = msgq->msg_size;
+	user_wait_ok(size, timeout);
+	K_OOPS(K_SYSCALL_MEMORY_READ(data, size));
+	if (size > sizeof(msg)) {
+		/* K_NO_WAIT: the one read of data is the copy into the ring. */
+		return z_impl_k_msgq_put(msgq, data, K_NO_WAIT);
+	}
+	memcpy(msg, data, size);
+	return z_impl_k_msgq_put(msgq, msg, timeout);
+}
+#include <syscalls/k_msgq_put_mrsh.c>
+
+static inline int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	char msg[USER_MSG_MAX];
+	size_t size;
+	int rc;
+
+	MSGQ_OK(msgq);
+	size = msgq->msg_size;
+	user_wait_ok(size, timeout);
+	/* Checked before anything is taken, so a bad buffer costs no message. */
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
+	if (size > sizeof(msg)) {
+		return z_impl_k_msgq_get(msgq, data, K_NO_WAIT);
+	}
+	rc = z_impl_k_msgq_get(msgq, msg, timeout);
+	if (rc == 0) {
+		/*
+		 * Checked again: the domain may have changed while we waited.
+		 * If it did, the message is lost with the thread.
+		 */
+		K_OOPS(k_usermode_to_copy(data, msg, size) != 0);
+	}
+	return rc;
+}
+#include <syscalls/k_msgq_get_mrsh.c>
+
+/* Peeking never waits: the check holds for the one copy under the lock. */
+static inline int z_vrfy_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
+{
+	MSGQ_OK(msgq);
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, msgq->msg_size));
+	return z_impl_k_msgq_peek_at(msgq, data, idx);
+}
+#include <syscalls/k_msgq_peek_at_mrsh.c>
+
+static inline int z_vrfy_k_msgq_peek(struct k_msgq *msgq, void *data)
+{
+	MSGQ_OK(msgq);
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, msgq->msg_size));
+	return z_impl_k_msgq_peek(msgq, data);
+}
+#include <syscalls/k_msgq_peek_mrsh.c>
+
+static inline void z_vrfy_k_msgq_purge(struct k_msgq *msgq)
+{
+	MSGQ_OK(msgq);
+	z_impl_k_msgq_purge(msgq);
+}
+#include <syscalls/k_msgq_purge_mrsh.c>
+
+static inline void z_vrfy_k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
+{
+	struct k_msgq_attrs copy = { 0 };
+
+	MSGQ_OK(msgq);
+	z_impl_k_msgq_get_attrs(msgq, &copy);
+	K_OOPS(k_usermode_to_copy(attrs, &copy, sizeof(copy)) != 0);
+}
+#include <syscalls/k_msgq_get_attrs_mrsh.c>
+
+static inline uint32_t z_vrfy_k_msgq_num_used_get(struct k_msgq *msgq)
+{
+	MSGQ_OK(msgq);
+	return z_impl_k_msgq_num_used_get(msgq);
+}
+#include <syscalls/k_msgq_num_used_get_mrsh.c>
+
+static inline uint32_t z_vrfy_k_msgq_num_free_get(struct k_msgq *msgq)
+{
+	MSGQ_OK(msgq);
+	return z_impl_k_msgq_num_free_get(msgq);
+}
+#include <syscalls/k_msgq_num_free_get_mrsh.c>
+#endif /* CONFIG_USERSPACE */

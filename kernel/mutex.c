@@ -142,6 +142,8 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 static inline int z_vrfy_k_mutex_init(struct k_mutex *mutex)
 {
 	K_OOPS(K_SYSCALL_OBJ_INIT(mutex, K_OBJ_MUTEX));
+	/* A held mutex is linked into its owner's list: never reset it. */
+	K_OOPS(K_SYSCALL_VERIFY(mutex->owner == NULL && z_waitq_head(&mutex->wait_q) == NULL));
 	return z_impl_k_mutex_init(mutex);
 }
 #include <syscalls/k_mutex_init_mrsh.c>

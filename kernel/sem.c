@@ -71,6 +71,8 @@ static inline int z_vrfy_k_sem_init(struct k_sem *sem, unsigned int initial_coun
 				    unsigned int limit)
 {
 	K_OOPS(K_SYSCALL_OBJ_INIT(sem, K_OBJ_SEM));
+	/* Re-initializing under waiters would strand them. */
+	K_OOPS(K_SYSCALL_VERIFY(z_waitq_head(&sem->wait_q) == NULL));
 	return z_impl_k_sem_init(sem, initial_count, limit);
 }
 #include <syscalls/k_sem_init_mrsh.c>

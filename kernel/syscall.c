@@ -8,18 +8,16 @@
 #include <vireo/internal/syscall_handler.h>
 #include "kernel_internal.h"
 
-/* Single hart: one syscall frame at a time is being checked. */
-static void *syscall_frame;
-
+/* Per thread: syscalls run with interrupts on and may be preempted. */
 void z_syscall_frame_set(void *ssf)
 {
-	syscall_frame = ssf;
+	_current->syscall_frame = ssf;
 }
 
 FUNC_NORETURN void z_syscall_oops(const char *what, const char *file, int line)
 {
 	printk("syscall refused: %s (%s:%d)\n", what, file, line);
-	z_fatal_error(K_ERR_KERNEL_OOPS, syscall_frame);
+	z_fatal_error(K_ERR_KERNEL_OOPS, _current->syscall_frame);
 }
 
 uintptr_t z_handler_bad_syscall(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4,

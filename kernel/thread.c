@@ -111,7 +111,7 @@ k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 {
 	Z_OOPS_IF(!z_is_valid_prio(prio), "k_thread_create: invalid priority %d (%d..%d)\n",
 		  prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
-	Z_OOPS_IF(stack == NULL || stack_size < ARCH_STACK_GUARD_SIZE + 2 * ARCH_STACK_PTR_ALIGN,
+	Z_OOPS_IF(stack == NULL || stack_size < ARCH_STACK_GUARD_SIZE + Z_MIN_STACK_SIZE,
 		  "k_thread_create: stack of %u bytes is too small\n", (unsigned int)stack_size);
 	z_setup_new_thread(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options,
 			   NULL);

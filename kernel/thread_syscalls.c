@@ -26,7 +26,8 @@ static inline k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread,
 	K_OOPS(K_SYSCALL_VERIFY((ko->flags & K_OBJ_FLAG_INITIALIZED) == 0 ||
 				(new_thread->base.thread_state & _THREAD_DEAD) != 0));
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(stack, stack_size));
-	K_OOPS(K_SYSCALL_VERIFY(z_is_valid_prio(prio) && prio >= _current->base.prio));
+	/* base_prio: a priority lent by a mutex waiter is not the thread's own. */
+	K_OOPS(K_SYSCALL_VERIFY(z_is_valid_prio(prio) && prio >= _current->base_prio));
 	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0 && (options & K_ESSENTIAL) == 0));
 	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 				      options, delay);
@@ -109,7 +110,7 @@ static inline int z_vrfy_k_thread_priority_get(k_tid_t thread)
 static inline void z_vrfy_k_thread_priority_set(k_tid_t thread, int prio)
 {
 	THREAD_OK(thread);
-	K_OOPS(K_SYSCALL_VERIFY(z_is_valid_prio(prio) && prio >= _current->base.prio));
+	K_OOPS(K_SYSCALL_VERIFY(z_is_valid_prio(prio) && prio >= _current->base_prio));
 	z_impl_k_thread_priority_set(thread, prio);
 }
 #include <syscalls/k_thread_priority_set_mrsh.c>
@@ -120,9 +121,8 @@ static inline int z_vrfy_k_thread_name_set(k_tid_t thread, const char *str)
 
 	THREAD_OK(thread);
 	/* Copied first: the user could change the string while we look. */
-	if (k_usermode_string_copy(name, str, sizeof(name)) == -EFAULT) {
-		K_OOPS(K_SYSCALL_MEMORY_READ(str, 1));
-	}
+	K_OOPS(k_usermode_string_copy(name, str, sizeof(name)) == -EFAULT);
+	/* A longer name is cut, as the kernel-mode call cuts it. */
 	name[sizeof(name) - 1] = '\0';
 	return z_impl_k_thread_name_set(thread, name);
 }

@@ -13,10 +13,22 @@
  * interrupts locked; the stop function runs in the caller of
  * k_timer_stop() without the lock. State is changed with interrupts
  * locked.
+ *
+ * User mode: every call but k_timer_init() is a syscall that checks only
+ * the timer, so both functions are always the kernel's (a user thread
+ * cannot initialize a timer); a stop function called for a user thread
+ * runs in kernel mode, inside its syscall. Durations and periods are any
+ * 64-bit values a user passes: deadlines saturate instead of overflowing.
  */
 #include <vireo/arch_interface.h>
 #include <vireo/sys/timeout_q.h>
 #include "kernel_internal.h"
+
+/* @p base + @p ticks for base >= 0, ticks >= 0, saturating at INT64_MAX ("never"). */
+static int64_t deadline_after(int64_t base, int64_t ticks)
+{
+	return ticks > INT64_MAX - base ? INT64_MAX : base + ticks;
+}
 
 /* K_NO_WAIT, K_FOREVER and absolute values all mean one-shot. */
 static bool is_periodic(k_timeout_t period)
@@ -31,7 +43,8 @@ static void timer_expired(struct _timeout *to)
 
 	/* Re-armed first, so that expiry_fn may stop or restart the timer. */
 	if (is_periodic(timer->period)) {
-		z_add_timeout_abs(&timer->timeout, timer_expired, z_tick_get() + timer->period.ticks);
+		z_add_timeout_abs(&timer->timeout, timer_expired,
+				  deadline_after(z_tick_get(), timer->period.ticks));
 	}
 	timer->status++;
 	if (timer->expiry_fn != NULL) {
@@ -62,9 +75,10 @@ void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_sto
 	timer->period = K_NO_WAIT;
 	timer->status = 0;
 	timer->user_data = NULL;
+	Z_OBJECT_INIT(timer, K_OBJ_TIMER);
 }
 
-void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t period)
+void z_impl_k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t period)
 {
 	unsigned int key;
 	int64_t deadline;
@@ -81,7 +95,7 @@ void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t peri
 		 * set from an expiry function would be served again by the same
 		 * announcement, forever if it restarts itself.
 		 */
-		deadline = z_tick_get() + MAX(duration.ticks, 1);
+		deadline = deadline_after(z_tick_get(), MAX(duration.ticks, 1));
 	}
 	z_abort_timeout(&timer->timeout);
 	timer->period = period;
@@ -90,7 +104,7 @@ void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t peri
 	arch_irq_unlock(key);
 }
 
-void k_timer_stop(struct k_timer *timer)
+void z_impl_k_timer_stop(struct k_timer *timer)
 {
 	unsigned int key = arch_irq_lock();
 	bool was_running = z_timeout_is_pending(&timer->timeout);
@@ -106,7 +120,7 @@ void k_timer_stop(struct k_timer *timer)
 	z_reschedule(key);
 }
 
-uint32_t k_timer_status_get(struct k_timer *timer)
+uint32_t z_impl_k_timer_status_get(struct k_timer *timer)
 {
 	unsigned int key = arch_irq_lock();
 	uint32_t status = timer->status;
@@ -116,7 +130,7 @@ uint32_t k_timer_status_get(struct k_timer *timer)
 	return status;
 }
 
-uint32_t k_timer_status_sync(struct k_timer *timer)
+uint32_t z_impl_k_timer_status_sync(struct k_timer *timer)
 {
 	unsigned int key = arch_irq_lock();
 	uint32_t status = timer->status;
@@ -132,7 +146,7 @@ uint32_t k_timer_status_sync(struct k_timer *timer)
 	return status;
 }
 
-k_ticks_t k_timer_expires_ticks(const struct k_timer *timer)
+k_ticks_t z_impl_k_timer_expires_ticks(const struct k_timer *timer)
 {
 	unsigned int key = arch_irq_lock();
 	k_ticks_t at = z_tick_get() + z_timeout_remaining(&timer->timeout);
@@ -141,7 +155,7 @@ k_ticks_t k_timer_expires_ticks(const struct k_timer *timer)
 	return at;
 }
 
-k_ticks_t k_timer_remaining_ticks(const struct k_timer *timer)
+k_ticks_t z_impl_k_timer_remaining_ticks(const struct k_timer *timer)
 {
 	unsigned int key = arch_irq_lock();
 	k_ticks_t left = z_timeout_remaining(&timer->timeout);
@@ -149,3 +163,67 @@ k_ticks_t k_timer_remaining_ticks(const struct k_timer *timer)
 	arch_irq_unlock(key);
 	return left;
 }
+
+#ifdef CONFIG_USERSPACE
+#include <vireo/internal/syscall_handler.h>
+
+#define TIMER_OK(t) K_OOPS(K_SYSCALL_OBJ((t), K_OBJ_TIMER))
+
+static inline void z_vrfy_k_timer_start(struct k_timer *timer, k_timeout_t duration,
+					k_timeout_t period)
+{
+	TIMER_OK(timer);
+	z_impl_k_timer_start(timer, duration, period);
+}
+#include <syscalls/k_timer_start_mrsh.c>
+
+static inline void z_vrfy_k_timer_stop(struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	z_impl_k_timer_stop(timer);
+}
+#include <syscalls/k_timer_stop_mrsh.c>
+
+static inline uint32_t z_vrfy_k_timer_status_get(struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	return z_impl_k_timer_status_get(timer);
+}
+#include <syscalls/k_timer_status_get_mrsh.c>
+
+static inline uint32_t z_vrfy_k_timer_status_sync(struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	return z_impl_k_timer_status_sync(timer);
+}
+#include <syscalls/k_timer_status_sync_mrsh.c>
+
+static inline k_ticks_t z_vrfy_k_timer_expires_ticks(const struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	return z_impl_k_timer_expires_ticks(timer);
+}
+#include <syscalls/k_timer_expires_ticks_mrsh.c>
+
+static inline k_ticks_t z_vrfy_k_timer_remaining_ticks(const struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	return z_impl_k_timer_remaining_ticks(timer);
+}
+#include <syscalls/k_timer_remaining_ticks_mrsh.c>
+
+/* The pointer is only stored, never followed, so any value is accepted. */
+static inline void z_vrfy_k_timer_user_data_set(struct k_timer *timer, void *user_data)
+{
+	TIMER_OK(timer);
+	z_impl_k_timer_user_data_set(timer, user_data);
+}
+#include <syscalls/k_timer_user_data_set_mrsh.c>
+
+static inline void *z_vrfy_k_timer_user_data_get(const struct k_timer *timer)
+{
+	TIMER_OK(timer);
+	return z_impl_k_timer_user_data_get(timer);
+}
+#include <syscalls/k_timer_user_data_get_mrsh.c>
+#endif /* CONFIG_USERSPACE */

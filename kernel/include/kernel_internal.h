@@ -67,6 +67,12 @@ static inline bool z_is_valid_prio(int prio)
 	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_APPLICATION_THREAD_PRIO;
 }
 
+/*
+ * The least usable stack a thread may be given: the start-up code and the
+ * frames of a thread's first calls must fit inside its own stack.
+ */
+#define Z_MIN_STACK_SIZE 256
+
 /* A misused API with no error code to return: stop the caller, loudly. */
 #define Z_OOPS_IF(cond, ...)                      \
 	do {                                      \

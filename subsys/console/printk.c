@@ -87,7 +87,9 @@ static inline void z_vrfy_k_str_out(char *c, size_t n)
 {
 	char copy[USER_CHUNK];
 
-	/* Copied before use, a chunk at a time: never read user memory twice. */
+	/* All of it checked before any is printed: refused means nothing shown. */
+	K_OOPS(K_SYSCALL_MEMORY_READ(c, n));
+	/* Then copied before use, a chunk at a time: never read twice. */
 	while (n > 0) {
 		size_t len = n < sizeof(copy) ? n : sizeof(copy);
 

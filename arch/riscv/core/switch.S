@@ -62,3 +62,19 @@ z_riscv_thread_start:
 	mv	a3, s3
 	csrsi	CSR_XSTATUS, XSTATUS_IE
 	tail	z_thread_entry
+
+#ifdef CONFIG_USERSPACE
+/*
+ * First instructions of a K_USER thread: the same, but interrupts stay
+ * off until it is in U-mode. Its stack is writable by user threads (its
+ * creator's), so no trap frame of M-mode code may ever be saved there.
+ */
+	.section .text.z_riscv_user_thread_start, "ax"
+	.globl z_riscv_user_thread_start
+z_riscv_user_thread_start:
+	mv	a0, s0
+	mv	a1, s1
+	mv	a2, s2
+	mv	a3, s3
+	tail	z_thread_entry
+#endif /* CONFIG_USERSPACE */

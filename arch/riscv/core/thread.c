@@ -7,6 +7,7 @@
 #include <vireo/kernel/thread.h>
 
 void z_riscv_thread_start(void);
+void z_riscv_user_thread_start(void);
 void z_riscv_switch(struct k_thread *new_thread, struct k_thread *old_thread);
 void z_riscv_pmp_kernel_thread_load(const struct k_thread *t);
 
@@ -46,6 +47,11 @@ void arch_new_thread(struct k_thread *thread, char *stack_top,
 
 	regs->sp = (unsigned long)stack_top;
 	regs->ra = (unsigned long)z_riscv_thread_start;
+#ifdef CONFIG_USERSPACE
+	if ((thread->base.user_options & K_USER) != 0) {
+		regs->ra = (unsigned long)z_riscv_user_thread_start;
+	}
+#endif /* CONFIG_USERSPACE */
 	regs->s0 = (unsigned long)entry;
 	regs->s1 = (unsigned long)p1;
 	regs->s2 = (unsigned long)p2;

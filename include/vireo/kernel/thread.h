@@ -74,6 +74,8 @@ struct k_thread {
 	sys_dnode_t mem_domain_node;
 	/* Index into every object's permission bitmap (0xff: none). */
 	uint8_t perm_slot;
+	/* Frame of the syscall this thread is in (for an oops report). */
+	void *syscall_frame;
 #endif /* CONFIG_USERSPACE */
 #if CONFIG_THREAD_MAX_NAME_LEN > 0
 	char name[CONFIG_THREAD_MAX_NAME_LEN];
