@@ -232,3 +232,44 @@ ZTEST(userspace_dynamic, test_uninitialized_dynamic_object_refused)
 }
 
 ZTEST_SUITE(userspace_dynamic, NULL, NULL, NULL, NULL, NULL);
+
+/* K_INHERIT_PERMS: a new thread gets its creator's permissions, only then. */
+K_SEM_DEFINE(inherited_sem, 0, 1);
+
+static void gives_inherited(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	k_sem_give(&inherited_sem);
+}
+
+static void start_with(uint32_t options)
+{
+	k_thread_create(&user_thread, user_stack, K_THREAD_STACK_SIZEOF(user_stack),
+			gives_inherited, NULL, NULL, NULL, K_PRIO_PREEMPT(1), options, K_NO_WAIT);
+	zassert_ok(k_thread_join(&user_thread, K_MSEC(100)));
+}
+
+ZTEST(userspace_perms, test_1_inherit_perms)
+{
+	k_object_access_grant(&inherited_sem, k_current_get());
+	start_with(K_USER | K_INHERIT_PERMS);
+	zassert_equal(k_sem_count_get(&inherited_sem), 1, "the inheriting thread could give");
+	zassert_ok(k_sem_take(&inherited_sem, K_NO_WAIT));
+
+	ztest_set_fault_valid(true);
+	start_with(K_USER);
+	zassert_equal(k_sem_count_get(&inherited_sem), 0, "without K_INHERIT_PERMS: refused");
+	k_object_access_revoke(&inherited_sem, k_current_get());
+}
+
+ZTEST(userspace_perms, test_2_dead_thread_slot_starts_clean)
+{
+	/* The previous case's threads held inherited_sem; their slots were freed. */
+	ztest_set_fault_valid(true);
+	start_with(K_USER);
+	zassert_equal(k_sem_count_get(&inherited_sem), 0, "a reused slot kept a permission");
+}
+
+ZTEST_SUITE(userspace_perms, NULL, NULL, NULL, NULL, NULL);
