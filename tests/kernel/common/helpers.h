@@ -1,14 +1,17 @@
 /*
- * Helper threads and an event trace shared by the cases of this suite.
+ * Helper threads and an event trace, shared by the semaphore and mutex
+ * suites (their CMakeLists.txt add helper_pool.c and may set HELPER_COUNT).
  * The pool is fixed so that the suite's after() hook can abort whatever a
  * failed case left running before the next case reuses it.
  */
-#ifndef SEMAPHORE_HELPERS_H_
-#define SEMAPHORE_HELPERS_H_
+#ifndef KERNEL_TEST_HELPERS_H_
+#define KERNEL_TEST_HELPERS_H_
 
 #include <vireo/kernel.h>
 
+#ifndef HELPER_COUNT
 #define HELPER_COUNT 4
+#endif
 #define HELPER_STACK_SIZE 1024
 
 /** Start helper @p i now: entry(p1, p2, NULL) at priority @p prio. */
@@ -40,4 +43,4 @@ const char *trace_get(void);
 /** Empty the trace. */
 void trace_reset(void);
 
-#endif /* SEMAPHORE_HELPERS_H_ */
+#endif /* KERNEL_TEST_HELPERS_H_ */
