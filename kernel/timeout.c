@@ -73,7 +73,11 @@ void z_add_timeout(struct _timeout *to, void (*fn)(struct _timeout *), k_timeout
 		 * The current tick has partly elapsed: one more tick makes sure
 		 * the wait lasts at least the requested time.
 		 */
-		deadline = (int64_t)now_tick() + MAX(timeout.ticks, 0) + 1;
+		int64_t now = (int64_t)now_tick();
+		int64_t ticks = MAX(timeout.ticks, 0);
+
+		/* Saturated: a huge relative timeout (a user can pass one) never wraps. */
+		deadline = ticks > INT64_MAX - now - 1 ? INT64_MAX : now + ticks + 1;
 	}
 	z_add_timeout_abs(to, fn, deadline);
 }
