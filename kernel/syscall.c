@@ -66,5 +66,5 @@ int k_usermode_string_copy(char *dst, const char *src, size_t maxlen)
 	return -EINVAL;
 }
 
-/* The dispatch table; its unimplemented entries alias the handler above. */
+/* The dispatch table; entries of syscalls not built alias the handler above. */
 #include <syscall_dispatch.c>
