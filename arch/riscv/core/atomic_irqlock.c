@@ -52,82 +52,32 @@ bool atomic_ptr_cas(atomic_ptr_t *target, atomic_ptr_val_t old_value,
 	return stored;
 }
 
-atomic_val_t atomic_add(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
+/*
+ * One read-modify-write with interrupts locked: 'old' is the value before,
+ * NEW_VALUE an expression of old and value. Single hart, so that is atomic.
+ */
+#define RMW(type, name, NEW_VALUE)                               \
+	type name(type##_ptr_or_t *target, type value)           \
+	{                                                        \
+		unsigned int key = arch_irq_lock();              \
+		type old = *target;                              \
+									 \
+		*target = (NEW_VALUE);                           \
+		arch_irq_unlock(key);                            \
+		return old;                                      \
+	}
 
-	*target = (atomic_val_t)((unsigned long)old + (unsigned long)value);
-	arch_irq_unlock(key);
-	return old;
-}
+/* The target types of the two value types. */
+typedef atomic_t atomic_val_t_ptr_or_t;
+typedef atomic_ptr_t atomic_ptr_val_t_ptr_or_t;
 
-atomic_val_t atomic_sub(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
+/* Arithmetic on unsigned long: wrapping is defined there, not on long. */
+RMW(atomic_val_t, atomic_add, (atomic_val_t)((unsigned long)old + (unsigned long)value))
+RMW(atomic_val_t, atomic_sub, (atomic_val_t)((unsigned long)old - (unsigned long)value))
+RMW(atomic_val_t, atomic_set, value)
+RMW(atomic_ptr_val_t, atomic_ptr_set, value)
+RMW(atomic_val_t, atomic_or, old | value)
+RMW(atomic_val_t, atomic_xor, old ^ value)
+RMW(atomic_val_t, atomic_and, old & value)
+RMW(atomic_val_t, atomic_nand, ~(old & value))
 
-	*target = (atomic_val_t)((unsigned long)old - (unsigned long)value);
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_val_t atomic_set(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
-
-	*target = value;
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_ptr_val_t atomic_ptr_set(atomic_ptr_t *target, atomic_ptr_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_ptr_val_t old = *target;
-
-	*target = value;
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_val_t atomic_or(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
-
-	*target = old | value;
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_val_t atomic_xor(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
-
-	*target = old ^ value;
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_val_t atomic_and(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
-
-	*target = old & value;
-	arch_irq_unlock(key);
-	return old;
-}
-
-atomic_val_t atomic_nand(atomic_t *target, atomic_val_t value)
-{
-	unsigned int key = arch_irq_lock();
-	atomic_val_t old = *target;
-
-	*target = ~(old & value);
-	arch_irq_unlock(key);
-	return old;
-}
