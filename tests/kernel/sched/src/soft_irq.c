@@ -47,3 +47,10 @@ bool soft_irq_fire(void)
 	}
 	return soft_irq_count != before;
 }
+
+/* The after() hook's share for this suite: what cases change globally. */
+void helpers_cleanup_extra(void)
+{
+	soft_irq_setup(NULL);
+	k_sched_time_slice_set(CONFIG_TIMESLICE_SIZE, CONFIG_TIMESLICE_PRIORITY);
+}

@@ -5,7 +5,7 @@
  * which things happen in the trace and the cases compare it.
  */
 #include <string.h>
-#include "helpers.h"
+#include "thread_pool.h"
 
 static void idle_entry(void *p1, void *p2, void *p3)
 {

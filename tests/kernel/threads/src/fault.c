@@ -9,7 +9,7 @@
  * helper). So each fault gets two cases, run in name order: *_1_* provokes
  * it, *_2_* checks what it left behind.
  */
-#include "helpers.h"
+#include "thread_pool.h"
 
 static struct k_thread faulter;
 static K_THREAD_STACK_DEFINE(faulter_stack, 1024);

@@ -5,7 +5,7 @@
  * on ready, running and blocked threads; join reports every documented
  * return code and wakes every joiner.
  */
-#include "helpers.h"
+#include "thread_pool.h"
 
 static volatile int entered;
 static volatile int finished;

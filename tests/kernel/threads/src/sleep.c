@@ -4,7 +4,7 @@
  * system, at most one tick more (the tick is 1 ms, CONFIG_SYS_CLOCK_*);
  * k_wakeup ends it early and k_sleep then returns the time left.
  */
-#include "helpers.h"
+#include "thread_pool.h"
 
 BUILD_ASSERT(CONFIG_SYS_CLOCK_TICKS_PER_SEC == 1000, "the cases assume 1 ms ticks");
 

@@ -4,7 +4,7 @@
  * the thread goes deeper.
  */
 #include <string.h>
-#include "helpers.h"
+#include "thread_pool.h"
 
 static volatile size_t unused_shallow;
 static volatile size_t unused_deep;

@@ -4,7 +4,7 @@
  * -1: not at all until k_thread_start(), as in Zephyr), with their
  * parameters, priority and name.
  */
-#include "helpers.h"
+#include "thread_pool.h"
 
 static volatile int64_t now_started = -1;
 static volatile int64_t delayed_started = -1;

@@ -1,5 +1,6 @@
 /*
- * Shared by the thread API suites: a pool of helper threads that every
+ * Shared by the thread and scheduler suites (tests/kernel/threads, sched):
+ * a pool of helper threads that every
  * case may spawn and that the suites' after() hook aborts (so a failing
  * case leaves nothing running into the next one), a trace of events in
  * the order they happened, and the priorities the cases use.
@@ -10,8 +11,8 @@
  * The ztest thread runs at CONFIG_ZTEST_THREAD_PRIORITY (-1, the lowest
  * cooperative priority), so every PRIO_* below outranks it.
  */
-#ifndef THREADS_HELPERS_H_
-#define THREADS_HELPERS_H_
+#ifndef KERNEL_TEST_THREAD_POOL_H_
+#define KERNEL_TEST_THREAD_POOL_H_
 
 #include <vireo/ztest.h>
 
@@ -46,7 +47,10 @@ k_tid_t helper_spawn(k_thread_entry_t entry, void *p1, void *p2, void *p3, int p
 /** The pool's stack size, as k_thread_stack_space_get() sees it. */
 size_t helper_stack_size(void);
 
-/** after() hook: abort every helper the case spawned, clear the trace. */
+/**
+ * after() hook: abort every helper the case spawned, clear the trace and
+ * call helpers_cleanup_extra().
+ */
 void helpers_cleanup(void *fixture);
 
 /** Record one event. Callable from threads and ISRs. */
@@ -60,4 +64,7 @@ static inline int64_t ticks_since(int64_t start)
 	return k_uptime_ticks() - start;
 }
 
-#endif /* THREADS_HELPERS_H_ */
+/** What a suite also puts back after each case (weak: nothing by default). */
+void helpers_cleanup_extra(void);
+
+#endif /* KERNEL_TEST_THREAD_POOL_H_ */

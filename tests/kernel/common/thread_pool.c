@@ -1,9 +1,9 @@
 /*
- * The helper-thread pool and the event trace of helpers.h. Only the ztest
+ * The helper-thread pool and the event trace of thread_pool.h. Only the ztest
  * thread and its helpers touch them, one at a time on a single hart;
  * trace_add() locks interrupts because ISRs record events too.
  */
-#include "helpers.h"
+#include "thread_pool.h"
 
 static struct k_thread helpers[HELPER_COUNT];
 static K_THREAD_STACK_ARRAY_DEFINE(helper_stacks, HELPER_COUNT, HELPER_STACK_SIZE);
@@ -35,8 +35,13 @@ void helpers_cleanup(void *fixture)
 		k_thread_abort(&helpers[i]);
 	}
 	helpers_used = 0;
+	helpers_cleanup_extra();
 	trace_len = 0;
 	trace[0] = '\0';
+}
+
+__weak void helpers_cleanup_extra(void)
+{
 }
 
 void trace_add(char c)
