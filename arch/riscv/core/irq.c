@@ -11,6 +11,7 @@
 #include <vireo/drivers/interrupt_controller/riscv_plic.h>
 #include <vireo/irq.h>
 #include <vireo/sys/util.h>
+#include <asm.h>
 #include "kernel_internal.h"
 
 #define Z_NUM_IRQS (RISCV_LOCAL_IRQS + CONFIG_NUM_2ND_LEVEL_IRQS)
@@ -26,7 +27,14 @@ extern const struct z_isr_entry __isr_entries_start[];
 extern const struct z_isr_entry __isr_entries_end[];
 
 static struct sw_isr sw_isr_table[Z_NUM_IRQS];
-char z_interrupt_stack[CONFIG_ISR_STACK_SIZE] __aligned(16) __noinit;
+/* Aligned for the guard's NAPOT entry (and the psABI's 16 bytes). */
+char z_interrupt_stack[Z_ISR_STACK_OBJ_SIZE]
+	__aligned(Z_ISR_STACK_GUARD_SIZE > 16 ? Z_ISR_STACK_GUARD_SIZE : 16) __noinit;
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+BUILD_ASSERT((CONFIG_PMP_STACK_GUARD_SIZE & (CONFIG_PMP_STACK_GUARD_SIZE - 1)) == 0,
+	     "PMP_STACK_GUARD_SIZE must be a power of two for the ISR stack's NAPOT guard");
+char z_riscv_exception_stack[Z_EXCEPTION_STACK_SIZE] __aligned(16) __noinit;
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
 
 void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause);
 void z_riscv_pmp_init(void);

@@ -23,7 +23,26 @@
 #define FIXED_ENTRIES 4
 #define CFG_PER_REG (__riscv_xlen / 8)
 
+/*
+ * With CONFIG_PMP_ISR_STACK_GUARD the last two entries are taken too: a
+ * locked NAPOT entry over the ISR stack's guard (locked entries bind
+ * M-mode, and the ISR runs in M-mode), and after it the kernel threads'
+ * catch-all, which must come after the guard to leave it in force.
+ */
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+#define TAIL_ENTRIES 2
+#define ISR_GUARD_ENTRY (CONFIG_PMP_SLOTS - 2)
+#define CATCH_ALL_ENTRY (CONFIG_PMP_SLOTS - 1)
+#else
+#define TAIL_ENTRIES 0
+#define CATCH_ALL_ENTRY FIXED_ENTRIES
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
+#define DOMAIN_ENTRIES K_MEM_DOMAIN_PMP_ENTRIES
+BUILD_ASSERT(DOMAIN_ENTRIES == CONFIG_PMP_SLOTS - FIXED_ENTRIES - TAIL_ENTRIES,
+	     "mem_domain.h and pmp.c disagree on the layout");
+
 extern char __text_start[], __rodata_end[];
+extern char z_interrupt_stack[];
 
 /* The domain image now in the PMP, to skip identical reloads. */
 static const struct k_mem_domain *loaded_domain;
@@ -70,8 +89,29 @@ static void write_domain(const struct arch_mem_domain *a)
 #endif /* __riscv_xlen == 32 */
 }
 
-/* Turn an encoded image into the register values write_domain() needs. */
-static void precompute(struct arch_mem_domain *a)
+/* Entries after the domain's: the same in every layout but for the cfg. */
+static void tail_entries(struct arch_mem_domain *a, uint8_t *cfg, bool kernel)
+{
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+	/* NAPOT over the guard: base >> 2 with (size / 8 - 1) in the low bits. */
+	a->pmpaddr[ISR_GUARD_ENTRY - FIXED_ENTRIES] =
+		((unsigned long)z_interrupt_stack >> 2) | (CONFIG_PMP_STACK_GUARD_SIZE / 8 - 1);
+	cfg[ISR_GUARD_ENTRY] = PMP_L | PMP_A_NAPOT;
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
+	if (kernel) {
+		a->pmpaddr[CATCH_ALL_ENTRY - FIXED_ENTRIES] = ~0UL;
+		cfg[CATCH_ALL_ENTRY] = PMP_A_NAPOT | PMP_R | PMP_W | PMP_X;
+	} else if (TAIL_ENTRIES != 0) {
+		/* Unused in a user layout, but its address stays the same. */
+		a->pmpaddr[CATCH_ALL_ENTRY - FIXED_ENTRIES] = ~0UL;
+	}
+}
+
+/*
+ * Turn an encoded image into the register values write_domain() needs; a
+ * kernel layout has no partitions, its catch-all instead.
+ */
+static void precompute(struct arch_mem_domain *a, bool kernel)
 {
 	uint8_t cfg[CONFIG_PMP_SLOTS] = { 0 };
 
@@ -81,6 +121,11 @@ static void precompute(struct arch_mem_domain *a)
 		a->pmpaddr[i] = a->image.addr[i];
 		cfg[FIXED_ENTRIES + i] = a->image.cfg[i];
 	}
+	if (kernel) {
+		/* Entry 3: the kernel thread's guard, no access. */
+		cfg[3] = PMP_A_TOR;
+	}
+	tail_entries(a, cfg, kernel);
 	memset(a->pmpcfg, 0, sizeof(a->pmpcfg));
 	/* Little-endian bytes: entry n is byte n % CFG_PER_REG of its register. */
 	for (unsigned int n = 0; n < CONFIG_PMP_SLOTS; n++) {
@@ -89,6 +134,9 @@ static void precompute(struct arch_mem_domain *a)
 		a->pmpcfg[reg] |= (unsigned long)cfg[n] << (8 * (n % CFG_PER_REG));
 	}
 }
+
+/* The registers of the kernel threads' layout (PMP_STACK_GUARD). */
+static struct arch_mem_domain kernel_regs;
 
 void z_riscv_pmp_init(void)
 {
@@ -99,7 +147,9 @@ void z_riscv_pmp_init(void)
 	csr_write(pmpaddr1, (unsigned long)__rodata_end >> 2);
 	csr_write(pmpaddr2, 0);
 	csr_write(pmpaddr3, 0);
-	precompute(&empty);
+	precompute(&kernel_regs, true);
+	/* Addresses first: writing the cfg locks the ISR guard entry. */
+	precompute(&empty, false);
 	/* RV32: pmpcfg0 holds exactly the fixed entries and never changes. */
 	csr_write(pmpcfg0, empty.pmpcfg[0]);
 	write_domain(&empty);
@@ -139,30 +189,21 @@ void arch_mem_domain_thread_reload(const struct k_thread *t)
 /*
  * A kernel thread runs with mstatus.MPRV set, so its loads and stores are
  * checked as U-mode: entries 2-3 are its stack guard (TOR, no access) and
- * entry 4 grants everything else (NAPOT over the whole address space);
- * text stays read-only (entry 1), which also catches wild writes to code.
+ * the catch-all entry grants everything else (NAPOT over the whole
+ * address space); text stays read-only (entry 1), which also catches
+ * wild writes to code.
  */
 void z_riscv_pmp_kernel_thread_load(const struct k_thread *t)
 {
-	static const uint8_t cfg[8] = { 0, PMP_A_TOR | PMP_R | PMP_X, 0, PMP_A_TOR,
-					PMP_A_NAPOT | PMP_R | PMP_W | PMP_X };
-	unsigned long cfg0 = 0;
-
-	for (unsigned int i = 0; i < CFG_PER_REG; i++) {
-		cfg0 |= (unsigned long)cfg[i] << (8 * i);
-	}
 	csr_write(pmpaddr2, t->arch.stack_pmpaddr[0]);
 	csr_write(pmpaddr3, t->arch.stack_pmpaddr[1]);
 	if (!kernel_layout) {
-		csr_write(pmpaddr4, ~0UL);
-#if __riscv_xlen == 32
-		csr_write(pmpcfg1, cfg[4]);
-#endif /* __riscv_xlen == 32 */
+		write_domain(&kernel_regs);
 		kernel_layout = true;
 		loaded_domain = NULL;
 	}
 	/* Last, and every time: see arch_mem_domain_thread_reload(). */
-	csr_write(pmpcfg0, cfg0);
+	csr_write(pmpcfg0, kernel_regs.pmpcfg[0]);
 }
 #endif /* CONFIG_PMP_STACK_GUARD */
 
@@ -181,12 +222,12 @@ int arch_mem_domain_build(struct k_mem_domain *domain)
 			regions[n++] = (struct pmp_region){ p->start, p->size, p->attr.pmp_attr };
 		}
 	}
-	rc = pmp_encode(&img, regions, n, CONFIG_PMP_SLOTS - FIXED_ENTRIES);
+	rc = pmp_encode(&img, regions, n, DOMAIN_ENTRIES);
 	if (rc != 0) {
 		return rc;
 	}
 	domain->arch.image = img;
-	precompute(&domain->arch);
+	precompute(&domain->arch, false);
 	domain->arch.generation++;
 	return 0;
 }

@@ -11,6 +11,7 @@
  * stay off (xie = 0) until the kernel enables them.
  */
 #include <vireo/arch/riscv/csr.h>
+#include <asm.h>
 
 	.section .text.reset, "ax"
 	.globl __start
@@ -35,7 +36,7 @@ __start:
 	csrw	CSR_XTVEC, t0
 
 	la	sp, z_interrupt_stack
-	li	t0, CONFIG_ISR_STACK_SIZE
+	li	t0, Z_ISR_STACK_OBJ_SIZE
 	add	sp, sp, t0
 	la	tp, __tls_base
 

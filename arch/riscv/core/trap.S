@@ -61,6 +61,22 @@ z_riscv_trap_entry:
 	bnez	sp, from_user
 	/* From kernel code: put sp back (xscratch is 0 again). */
 	csrrw	sp, CSR_XSCRATCH, sp
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+	/*
+	 * A frame saved this close to the ISR stack's guard would fault in it
+	 * (the guard entry is locked: it binds M-mode) and trap again without
+	 * end: take this trap on the exception stack. xscratch holds t0 for
+	 * two instructions, then is 0 again.
+	 */
+	csrw	CSR_XSCRATCH, t0
+	la	t0, z_interrupt_stack
+	bltu	sp, t0, 4f
+	la	t0, z_interrupt_stack + Z_ISR_STACK_GUARD_SIZE + ESF_SIZE
+	bgeu	sp, t0, 4f
+	la	sp, z_riscv_exception_stack + Z_EXCEPTION_STACK_SIZE
+4:	csrr	t0, CSR_XSCRATCH
+	csrw	CSR_XSCRATCH, zero
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
 #endif /* CONFIG_USERSPACE */
 	addi	sp, sp, -ESF_SIZE
 	jal	zero, save_caller_saved

@@ -26,8 +26,27 @@ static bool hit_stack_guard(const struct arch_esf *esf)
 #endif /* CONFIG_PMP_STACK_GUARD */
 }
 
+/* A load or store that landed in the ISR stack's guard. */
+static bool hit_isr_stack_guard(const struct arch_esf *esf)
+{
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+	extern char z_interrupt_stack[];
+	uintptr_t a = esf->tval;
+
+	return (esf->cause == 5 || esf->cause == 7) && a >= (uintptr_t)z_interrupt_stack &&
+	       a < (uintptr_t)z_interrupt_stack + CONFIG_PMP_STACK_GUARD_SIZE;
+#else
+	ARG_UNUSED(esf);
+	return false;
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
+}
+
 void z_riscv_trap_exception(struct arch_esf *esf)
 {
+	if (hit_isr_stack_guard(esf)) {
+		printk("ISR stack overflow: 0x%lx is in the ISR stack's guard\n", esf->tval);
+		z_fatal_error(K_ERR_STACK_CHK_FAIL, esf);
+	}
 	if (hit_stack_guard(esf)) {
 		printk("stack overflow: 0x%lx is in the stack guard of thread %p\n", esf->tval,
 		       (void *)k_current_get());

@@ -35,6 +35,18 @@ struct k_mem_partition {
 	k_mem_partition_attr_t attr;
 };
 
+/**
+ * PMP entries a domain's partitions may use (Vireo): what the kernel's own
+ * entries leave (text, stack, and with PMP_ISR_STACK_GUARD the ISR guard
+ * and the kernel threads' catch-all). A partition takes one entry (NAPOT),
+ * two (TOR), or one when it starts where the previous one ended.
+ */
+#ifdef CONFIG_PMP_ISR_STACK_GUARD
+#define K_MEM_DOMAIN_PMP_ENTRIES (CONFIG_PMP_SLOTS - 6)
+#else
+#define K_MEM_DOMAIN_PMP_ENTRIES (CONFIG_PMP_SLOTS - 4)
+#endif /* CONFIG_PMP_ISR_STACK_GUARD */
+
 /** @brief Define a partition over any memory range (a device's registers, say). */
 #define K_MEM_PARTITION_DEFINE(name, start_addr, part_size, part_attr) \
 	struct k_mem_partition name = { (uintptr_t)(start_addr), (part_size), part_attr }
