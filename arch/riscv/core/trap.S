@@ -13,7 +13,11 @@
  * anything in them); the user's gp/tp/sp are saved in the frame.
  *
  * Stacks: the frame goes on the interrupted thread's stack (its privileged
- * stack when it came from U-mode). Exceptions run their C handler there.
+ * stack when it came from U-mode), or on the exception stack when it would
+ * land in the ISR stack's guard (PMP_ISR_STACK_GUARD; xscratch holds t0
+ * for that check). Exceptions run their C handler there; a kernel
+ * thread's overflow into its own guard (PMP_STACK_GUARD) is reported from
+ * the ISR stack.
  * Interrupts switch to the ISR stack (_kernel.irq_stack) for the handler,
  * come back, then call z_sched_irq_exit(), which may switch threads: the
  * interrupted thread resumes later by returning from that call.
@@ -23,7 +27,8 @@
  *   ESF_GP, ESF_TP, ESF_SP               saved on traps from U-mode and on
  *                                        exceptions
  *   ESF_S0..ESF_S11, ESF_CAUSE, ESF_TVAL on exceptions only, for the
- *                                        fault report (C keeps s0-s11)
+ *                                        fault report (C keeps s0-s11);
+ *                                        ESF_CAUSE on ecalls too
  * C handlers get a0 = frame; they may rewrite its epc (to skip an ecall)
  * and a0 (a syscall's result); the exit path loads them back.
  */
