@@ -39,12 +39,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pmp_encode.h>
+#include "unit_check.h"
 
 #define GRAN ((unsigned long)CONFIG_PMP_GRANULARITY)
 #define SLOTS CONFIG_PMP_SLOTS
 #define ULONG_BITS ((unsigned int)(sizeof(unsigned long) * CHAR_BIT))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_REPORTS_PER_CASE 8U
 
 #define R PMP_R
 #define W PMP_W
@@ -55,15 +55,7 @@
 
 /* ---- Reporting ---------------------------------------------------------- */
 
-static const char *case_name;
-static unsigned int case_arg;
-static unsigned int case_failures;
-static unsigned int cases_passed;
-static unsigned int cases_failed;
 static uint64_t seed = 0x5eed0f0f1234abcdULL;
-
-/* Where a randomized run is, printed with each failure it reports. */
-static char where[200];
 
 static void dump_image(const struct pmp_image *img)
 {
@@ -74,58 +66,30 @@ static void dump_image(const struct pmp_image *img)
 	}
 }
 
-__attribute__((format(printf, 4, 5))) static bool check(bool ok, int line,
-							const struct pmp_image *img,
-							const char *fmt, ...)
+/* check() that also dumps the image the failed check was about. */
+__attribute__((format(printf, 4, 5))) static bool check_img(bool ok, int line,
+							    const struct pmp_image *img,
+							    const char *fmt, ...)
 {
 	va_list ap;
+	bool printed;
 
 	if (ok) {
 		return true;
 	}
-	if (case_failures++ < MAX_REPORTS_PER_CASE) {
-		printf("FAIL %s(%u) line %d: ", case_name, case_arg, line);
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-		printf("%s%s\n", where[0] != '\0' ? " at " : "", where);
-		if (img != NULL) {
-			dump_image(img);
-		}
+	va_start(ap, fmt);
+	printed = unit_report(line, fmt, ap);
+	va_end(ap);
+	if (printed && img != NULL) {
+		dump_image(img);
 	}
 	return false;
 }
 
-static bool check_eq(unsigned long long got, unsigned long long want, int line,
-		     const char *expr)
+/* A failed randomized case is reproduced from its seed. */
+static void print_seed(void)
 {
-	return check(got == want, line, NULL, "%s: got 0x%llx (%lld), expected 0x%llx (%lld)",
-		     expr, got, (long long)got, want, (long long)want);
-}
-
-#define CHECK(cond) check((cond), __LINE__, NULL, "%s", #cond)
-#define CHECK_EQ(got, want) \
-	check_eq((unsigned long long)(long long)(got), (unsigned long long)(long long)(want), \
-		 __LINE__, #got)
-#define CHECK_UL(got, want) \
-	check_eq((unsigned long long)(got), (unsigned long long)(want), __LINE__, #got)
-
-static void run_case(const char *name, void (*fn)(unsigned int), unsigned int arg)
-{
-	case_name = name;
-	case_arg = arg;
-	case_failures = 0U;
-	where[0] = '\0';
-	fn(arg);
-	if (case_failures == 0U) {
-		cases_passed++;
-		return;
-	}
-	if (case_failures > MAX_REPORTS_PER_CASE) {
-		printf("     %s(%u): %u failed checks in all\n", name, arg, case_failures);
-	}
 	printf("     (seed 0x%llx)\n", (unsigned long long)seed);
-	cases_failed++;
 }
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -354,7 +318,7 @@ static void test_encode_rows(unsigned int arg)
 		CHECK_EQ(img.count, row->n);
 		for (unsigned int i = 0; i < row->n && i < img.count; i++) {
 			CHECK_EQ(img.cfg[i], row->cfg[i]);
-			CHECK_UL(img.addr[i], row->addr[i]);
+			CHECK_EQ(img.addr[i], row->addr[i]);
 		}
 		CHECK(pmp_image_allows(&img, r.start, r.size, r.perm));
 		CHECK(r.start == 0 || !pmp_image_allows(&img, r.start - 1, 1, 0));
@@ -366,8 +330,8 @@ static void test_encode_rows(unsigned int arg)
 static void expect(const struct pmp_image *img, unsigned int i, uint8_t cfg, unsigned long addr,
 		   int line)
 {
-	check_eq(img->cfg[i], cfg, line, "cfg");
-	check_eq(img->addr[i], addr, line, "addr");
+	check_eq((long long)img->cfg[i], (long long)cfg, line, "cfg");
+	check_eq((long long)img->addr[i], (long long)addr, line, "addr");
 }
 
 #define EXPECT(img, i, cfg, addr) expect((img), (i), (cfg), (addr), __LINE__)
@@ -880,7 +844,7 @@ static bool compare_allows(const struct pmp_image *img, unsigned long addr, unsi
 	bool got = pmp_image_allows(img, addr, size, perm);
 
 	*trues += want ? 1U : 0U;
-	return check(got == want, __LINE__, img,
+	return check_img(got == want, __LINE__, img,
 		     "allows(0x%lx, 0x%lx, %u) = %d, reference says %d", addr, size,
 		     (unsigned int)perm, got, want);
 }
@@ -898,7 +862,7 @@ static void check_split(const struct pmp_image *img, unsigned long addr, unsigne
 	whole = pmp_image_allows(img, addr, size, perm);
 	parts = pmp_image_allows(img, addr, k, perm) &&
 		pmp_image_allows(img, addr + k, size - k, perm);
-	check(whole == parts, __LINE__, img, "allows(0x%lx, 0x%lx, %u) = %d but split at 0x%lx %d",
+	check_img(whole == parts, __LINE__, img, "allows(0x%lx, 0x%lx, %u) = %d but split at 0x%lx %d",
 	      addr, size, (unsigned int)perm, whole, k, parts);
 }
 
@@ -924,7 +888,7 @@ static void test_random_images(unsigned int kind)
 	}
 	where[0] = '\0';
 	/* Invariant: the inputs exercise both answers, or the test proves little. */
-	check(trues * 20 > total && trues * 20 < total * 19, __LINE__, NULL,
+	check_img(trues * 20 > total && trues * 20 < total * 19, __LINE__, NULL,
 	      "only %u of %u buffers allowed", trues, total);
 }
 
@@ -980,27 +944,27 @@ static void check_exact(const struct pmp_image *img, const struct pmp_region *r,
 	unsigned long samples[4] = { r->start, end, r->start + rnd(r->size), end - rnd(r->size) };
 	int i;
 
-	check(pmp_image_allows(img, r->start, r->size, r->perm), __LINE__, img,
+	check_img(pmp_image_allows(img, r->start, r->size, r->perm), __LINE__, img,
 	      "region 0x%lx+0x%lx perm %u refused", r->start, r->size, (unsigned int)r->perm);
 	for (uint8_t bit = R; bit <= X; bit = (uint8_t)(bit << 1)) {
 		bool extra = (r->perm & bit) == 0;
 
-		check(!extra || !pmp_image_allows(img, r->start, r->size, r->perm | bit), __LINE__,
-		      img, "region 0x%lx+0x%lx perm %u allows %u", r->start, r->size,
-		      (unsigned int)r->perm, (unsigned int)bit);
+		check_img(!extra || !pmp_image_allows(img, r->start, r->size, r->perm | bit),
+			  __LINE__, img, "region 0x%lx+0x%lx perm %u allows %u", r->start, r->size,
+			  (unsigned int)r->perm, (unsigned int)bit);
 	}
 	for (size_t k = 0; k < ARRAY_SIZE(samples); k++) {
 		i = ref_first_match(img, samples[k]);
-		check(i >= (int)first && i <= (int)last, __LINE__, img,
+		check_img(i >= (int)first && i <= (int)last, __LINE__, img,
 		      "byte 0x%lx of region 0x%lx+0x%lx first-matched by entry %d", samples[k],
 		      r->start, r->size, i);
 	}
 	i = r->start == 0 ? -1 : ref_first_match(img, r->start - 1);
-	check(i < (int)first || i > (int)last, __LINE__, img,
+	check_img(i < (int)first || i > (int)last, __LINE__, img,
 	      "byte 0x%lx below region 0x%lx+0x%lx matched by its entry %d", r->start - 1,
 	      r->start, r->size, i);
 	i = end == TOP ? -1 : ref_first_match(img, end + 1);
-	check(i < (int)first || i > (int)last, __LINE__, img,
+	check_img(i < (int)first || i > (int)last, __LINE__, img,
 	      "byte 0x%lx above region 0x%lx+0x%lx matched by its entry %d", end + 1, r->start,
 	      r->size, i);
 }
@@ -1105,6 +1069,7 @@ int main(void)
 	if (env != NULL) {
 		seed = strtoull(env, NULL, 0);
 	}
+	unit_failed_case_hook = print_seed;
 	printf("PMP: %u slots, %lu-byte grain, %u-bit unsigned long\n", SLOTS, GRAN, ULONG_BITS);
 	run_case("encode_rows", test_encode_rows, 0);
 	run_case("chain_tor", test_chain_tor, 0);
@@ -1124,6 +1089,5 @@ int main(void)
 		run_case("random_encode", test_random_encode, kind);
 		run_case("random_overlap", test_random_overlap, kind);
 	}
-	printf("%u passed, %u failed\n", cases_passed, cases_failed);
-	return cases_failed == 0U ? 0 : 1;
+	return unit_summary();
 }

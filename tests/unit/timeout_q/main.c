@@ -26,65 +26,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <vireo/sys/timeout_q.h>
+#include "unit_check.h"
 
-#define MAX_REPORTS_PER_CASE 8U
 #define POOL_SIZE            400U
-
-static const char *case_name;
-static uint32_t case_arg;
-static unsigned int case_failures;
-static unsigned int cases_passed;
-static unsigned int cases_failed;
-
-/* Where a randomized run is, printed with each failure it reports. */
-static char where[160];
-
-__attribute__((format(printf, 3, 4)))
-static bool check(bool ok, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok) {
-		return true;
-	}
-	if (case_failures++ < MAX_REPORTS_PER_CASE) {
-		printf("FAIL %s(%u) line %d: ", case_name, case_arg, line);
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-		printf("%s%s\n", where[0] != '\0' ? " at " : "", where);
-	}
-	return false;
-}
-
-static bool check_eq(long long got, long long want, int line,
-		     const char *got_expr)
-{
-	return check(got == want, line, "%s: got %lld, expected %lld",
-		     got_expr, got, want);
-}
-
-#define CHECK(cond)          check((cond), __LINE__, "%s", #cond)
-#define CHECK_EQ(got, want) \
-	check_eq((long long)(got), (long long)(want), __LINE__, #got)
-
-static void run_case(const char *name, void (*fn)(uint32_t), uint32_t arg)
-{
-	case_name = name;
-	case_arg = arg;
-	case_failures = 0U;
-	where[0] = '\0';
-	fn(arg);
-	if (case_failures == 0U) {
-		cases_passed++;
-		return;
-	}
-	if (case_failures > MAX_REPORTS_PER_CASE) {
-		printf("     %s(%u): %u failed checks in all\n", name, arg,
-		       case_failures);
-	}
-	cases_failed++;
-}
 
 /* ---- Fixtures ---------------------------------------------------------- */
 
@@ -665,6 +609,5 @@ int main(void)
 		run_case("model", test_model, seed);
 	}
 
-	printf("%u passed, %u failed\n", cases_passed, cases_failed);
-	return cases_failed == 0U ? 0 : 1;
+	return unit_summary();
 }
