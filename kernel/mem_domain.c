@@ -48,18 +48,20 @@ static void apply(struct k_mem_domain *domain)
 	}
 }
 
-/* Try @p candidate as the domain's new contents; keep it only if it encodes. */
-static int commit(struct k_mem_domain *domain, const struct k_mem_domain *candidate)
+/*
+ * Try @p candidate (the caller's scratch copy, changed as wished) as the
+ * domain's new contents; keep it only if the hardware can hold it.
+ */
+static int commit(struct k_mem_domain *domain, struct k_mem_domain *candidate)
 {
-	struct k_mem_domain trial = *candidate;
-	int rc = arch_mem_domain_build(&trial);
+	int rc = arch_mem_domain_build(candidate);
 
 	if (rc != 0) {
 		return rc;
 	}
-	memcpy(domain->partitions, trial.partitions, sizeof(trial.partitions));
-	domain->num_partitions = trial.num_partitions;
-	domain->arch = trial.arch;
+	memcpy(domain->partitions, candidate->partitions, sizeof(candidate->partitions));
+	domain->num_partitions = candidate->num_partitions;
+	domain->arch = candidate->arch;
 	apply(domain);
 	return 0;
 }

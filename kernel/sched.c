@@ -231,11 +231,6 @@ void z_reschedule(unsigned int key)
 	}
 }
 
-void z_reschedule_unlocked(void)
-{
-	z_reschedule(arch_irq_lock());
-}
-
 /*
  * Called by the architecture on the way out of every interrupt, on the
  * interrupted thread's stack with interrupts locked. The cache already

@@ -100,7 +100,6 @@ void z_unpend_thread_no_timeout(struct k_thread *thread);
 bool z_wake_all(_wait_q_t *wait_q, int retval);
 int z_swap(unsigned int key);
 void z_reschedule(unsigned int key);
-void z_reschedule_unlocked(void);
 void z_sched_irq_exit(void);
 void z_sched_time_slice_init(void);
 void z_time_slice_arm(struct k_thread *thread);

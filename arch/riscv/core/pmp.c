@@ -239,12 +239,12 @@ int arch_buffer_validate(const void *addr, size_t size, int write)
 	struct pmp_image img = { .count = FIXED_ENTRIES };
 	uint8_t perm = write ? (PMP_R | PMP_W) : PMP_R;
 
+	/* The entries a user thread runs with: the fixed ones, then its domain's. */
+	memcpy(img.cfg, fixed_cfg, sizeof(fixed_cfg));
 	img.addr[0] = (unsigned long)__text_start >> 2;
 	img.addr[1] = (unsigned long)__rodata_end >> 2;
-	img.cfg[1] = PMP_A_TOR | PMP_R | PMP_X;
 	img.addr[2] = t->arch.stack_pmpaddr[0];
 	img.addr[3] = t->arch.stack_pmpaddr[1];
-	img.cfg[3] = PMP_A_TOR | PMP_R | PMP_W;
 	if (t->mem_domain != NULL) {
 		const struct pmp_image *d = &t->mem_domain->arch.image;
 
