@@ -19,53 +19,45 @@ K_SEM_DEFINE(regs_sem, 0, 1);
 	"	beq	" #reg ", t6, 1f\n"          \
 	"	addi	a0, a0, 1\n"                 \
 	"1:\n"
+/* The callee-saved registers the fill clobbers, kept for the C caller. */
+#define SAVE_CALLEE                                                             \
+	"	addi	sp, sp, -64\n	sw	ra, 60(sp)\n	sw	s0, 56(sp)\n"           \
+	"	sw	s1, 52(sp)\n	sw	s2, 48(sp)\n	sw	s3, 44(sp)\n"              \
+	"	sw	s4, 40(sp)\n	sw	s5, 36(sp)\n	sw	s6, 32(sp)\n"              \
+	"	sw	s7, 28(sp)\n	sw	s8, 24(sp)\n	sw	s9, 20(sp)\n"              \
+	"	sw	s10, 16(sp)\n	sw	s11, 12(sp)\n"
+#define RESTORE_CALLEE_AND_RETURN                                               \
+	"	lw	ra, 60(sp)\n	lw	s0, 56(sp)\n	lw	s1, 52(sp)\n"              \
+	"	lw	s2, 48(sp)\n	lw	s3, 44(sp)\n	lw	s4, 40(sp)\n"              \
+	"	lw	s5, 36(sp)\n	lw	s6, 32(sp)\n	lw	s7, 28(sp)\n"              \
+	"	lw	s8, 24(sp)\n	lw	s9, 20(sp)\n	lw	s10, 16(sp)\n"             \
+	"	lw	s11, 12(sp)\n	addi	sp, sp, 64\n	ret\n"
+/* s2..t6: the same in both tests (which differ in a1/a7 only). */
+#define FILL_REST                                                               \
+	FILL(s2, 18) FILL(s3, 19) FILL(s4, 20) FILL(s5, 21) FILL(s6, 22) FILL(s7, 23) \
+	FILL(s8, 24) FILL(s9, 25) FILL(s10, 26) FILL(s11, 27) FILL(t3, 28) FILL(t4, 29) \
+	FILL(t5, 30) FILL(t6, 31)
+#define CHECK_REST                                                              \
+	CHECK(s2, 18) CHECK(s3, 19) CHECK(s4, 20) CHECK(s5, 21) CHECK(s6, 22)         \
+	CHECK(s7, 23) CHECK(s8, 24) CHECK(s9, 25) CHECK(s10, 26) CHECK(s11, 27)       \
+	CHECK(t3, 28) CHECK(t4, 29) CHECK(t5, 30)
+
 int atk_syscall_regs(uintptr_t arg, uintptr_t id);
 __asm__(".section .text.atk_syscall_regs, \"ax\"\n"
 	".globl atk_syscall_regs\n"
 	".balign 4\n"
 	"atk_syscall_regs:\n"
-	"	addi	sp, sp, -64\n"
-	"	sw	ra, 60(sp)\n"
-	"	sw	s0, 56(sp)\n"
-	"	sw	s1, 52(sp)\n"
-	"	sw	s2, 48(sp)\n"
-	"	sw	s3, 44(sp)\n"
-	"	sw	s4, 40(sp)\n"
-	"	sw	s5, 36(sp)\n"
-	"	sw	s6, 32(sp)\n"
-	"	sw	s7, 28(sp)\n"
-	"	sw	s8, 24(sp)\n"
-	"	sw	s9, 20(sp)\n"
-	"	sw	s10, 16(sp)\n"
-	"	sw	s11, 12(sp)\n"
+	SAVE_CALLEE
 	"	mv	a7, a1\n"
 	FILL(ra, 1) FILL(t0, 5) FILL(t1, 6) FILL(t2, 7) FILL(s0, 8) FILL(s1, 9)
 	FILL(a1, 11) FILL(a2, 12) FILL(a3, 13) FILL(a4, 14) FILL(a5, 15) FILL(a6, 16)
-	FILL(s2, 18) FILL(s3, 19) FILL(s4, 20) FILL(s5, 21) FILL(s6, 22) FILL(s7, 23)
-	FILL(s8, 24) FILL(s9, 25) FILL(s10, 26) FILL(s11, 27) FILL(t3, 28) FILL(t4, 29)
-	FILL(t5, 30) FILL(t6, 31)
+	FILL_REST
 	"	ecall\n"
 	"	li	a0, 0\n"
 	CHECK(ra, 1) CHECK(t0, 5) CHECK(t1, 6) CHECK(t2, 7) CHECK(s0, 8) CHECK(s1, 9)
 	CHECK(a1, 11) CHECK(a2, 12) CHECK(a3, 13) CHECK(a4, 14) CHECK(a5, 15) CHECK(a6, 16)
-	CHECK(s2, 18) CHECK(s3, 19) CHECK(s4, 20) CHECK(s5, 21) CHECK(s6, 22) CHECK(s7, 23)
-	CHECK(s8, 24) CHECK(s9, 25) CHECK(s10, 26) CHECK(s11, 27) CHECK(t3, 28) CHECK(t4, 29)
-	CHECK(t5, 30)
-	"	lw	ra, 60(sp)\n"
-	"	lw	s0, 56(sp)\n"
-	"	lw	s1, 52(sp)\n"
-	"	lw	s2, 48(sp)\n"
-	"	lw	s3, 44(sp)\n"
-	"	lw	s4, 40(sp)\n"
-	"	lw	s5, 36(sp)\n"
-	"	lw	s6, 32(sp)\n"
-	"	lw	s7, 28(sp)\n"
-	"	lw	s8, 24(sp)\n"
-	"	lw	s9, 20(sp)\n"
-	"	lw	s10, 16(sp)\n"
-	"	lw	s11, 12(sp)\n"
-	"	addi	sp, sp, 64\n"
-	"	ret\n"
+	CHECK_REST
+	RESTORE_CALLEE_AND_RETURN
 	".previous\n");
 
 static void syscall_regs(void *p1, void *p2, void *p3)
@@ -103,49 +95,18 @@ __asm__(".section .text.atk_spin_regs, \"ax\"\n"
 	".globl atk_spin_regs\n"
 	".balign 4\n"
 	"atk_spin_regs:\n"
-	"	addi	sp, sp, -64\n"
-	"	sw	ra, 60(sp)\n"
-	"	sw	s0, 56(sp)\n"
-	"	sw	s1, 52(sp)\n"
-	"	sw	s2, 48(sp)\n"
-	"	sw	s3, 44(sp)\n"
-	"	sw	s4, 40(sp)\n"
-	"	sw	s5, 36(sp)\n"
-	"	sw	s6, 32(sp)\n"
-	"	sw	s7, 28(sp)\n"
-	"	sw	s8, 24(sp)\n"
-	"	sw	s9, 20(sp)\n"
-	"	sw	s10, 16(sp)\n"
-	"	sw	s11, 12(sp)\n"
+	SAVE_CALLEE
 	FILL(ra, 1) FILL(t0, 5) FILL(t1, 6) FILL(t2, 7) FILL(s0, 8) FILL(s1, 9)
 	FILL(a2, 12) FILL(a3, 13) FILL(a4, 14) FILL(a5, 15) FILL(a6, 16) FILL(a7, 17)
-	FILL(s2, 18) FILL(s3, 19) FILL(s4, 20) FILL(s5, 21) FILL(s6, 22) FILL(s7, 23)
-	FILL(s8, 24) FILL(s9, 25) FILL(s10, 26) FILL(s11, 27) FILL(t3, 28) FILL(t4, 29)
-	FILL(t5, 30) FILL(t6, 31)
+	FILL_REST
 	"2:	rdtime	a1\n"
 	"	sub	a1, a1, a0\n"
 	"	bltz	a1, 2b\n"
 	"	li	a0, 0\n"
 	CHECK(ra, 1) CHECK(t0, 5) CHECK(t1, 6) CHECK(t2, 7) CHECK(s0, 8) CHECK(s1, 9)
 	CHECK(a2, 12) CHECK(a3, 13) CHECK(a4, 14) CHECK(a5, 15) CHECK(a6, 16) CHECK(a7, 17)
-	CHECK(s2, 18) CHECK(s3, 19) CHECK(s4, 20) CHECK(s5, 21) CHECK(s6, 22) CHECK(s7, 23)
-	CHECK(s8, 24) CHECK(s9, 25) CHECK(s10, 26) CHECK(s11, 27) CHECK(t3, 28) CHECK(t4, 29)
-	CHECK(t5, 30)
-	"	lw	ra, 60(sp)\n"
-	"	lw	s0, 56(sp)\n"
-	"	lw	s1, 52(sp)\n"
-	"	lw	s2, 48(sp)\n"
-	"	lw	s3, 44(sp)\n"
-	"	lw	s4, 40(sp)\n"
-	"	lw	s5, 36(sp)\n"
-	"	lw	s6, 32(sp)\n"
-	"	lw	s7, 28(sp)\n"
-	"	lw	s8, 24(sp)\n"
-	"	lw	s9, 20(sp)\n"
-	"	lw	s10, 16(sp)\n"
-	"	lw	s11, 12(sp)\n"
-	"	addi	sp, sp, 64\n"
-	"	ret\n"
+	CHECK_REST
+	RESTORE_CALLEE_AND_RETURN
 	".previous\n");
 
 static volatile int ticks_seen;
