@@ -28,3 +28,24 @@ add_custom_target(savedefconfig
 add_custom_target(footprint
   COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/footprint.py ${FOOTPRINT_ARGS} --modules
   DEPENDS vireo.elf)
+
+# ninja flash: the board's flash tool (board.cmake: BOARD_FLASH_TOOL, a
+# program name, and BOARD_FLASH_ARGS, its arguments). Without the tool on
+# PATH it prints the command to run, so a build machine without the tool
+# still tells the user exactly what to do.
+if(DEFINED BOARD_FLASH_TOOL)
+  find_program(VIREO_FLASH_PROGRAM ${BOARD_FLASH_TOOL})
+  string(JOIN " " flash_line ${BOARD_FLASH_TOOL} ${BOARD_FLASH_ARGS})
+  if(VIREO_FLASH_PROGRAM)
+    add_custom_target(flash COMMAND ${VIREO_FLASH_PROGRAM} ${BOARD_FLASH_ARGS}
+      DEPENDS vireo.elf USES_TERMINAL VERBATIM COMMENT "Flashing ${BOARD}: ${flash_line}")
+  else()
+    add_custom_target(flash
+      COMMAND ${CMAKE_COMMAND} -E echo "flash: ${BOARD_FLASH_TOOL} is not on PATH; install it, then run:"
+      COMMAND ${CMAKE_COMMAND} -E echo "  ${flash_line}"
+      DEPENDS vireo.elf VERBATIM)
+  endif()
+else()
+  add_custom_target(flash COMMAND ${CMAKE_COMMAND} -E echo
+    "flash: ${BOARD} runs in QEMU only (ninja run); it has no flash tool" VERBATIM)
+endif()

@@ -2,12 +2,23 @@
 """QEMU test runner: finds test apps, builds one, runs it, judges the console.
 
   testrunner.py list --root DIR
-      One line per test: '<name>|<app folder>|<variant>|<board>'; CTest
-      (tests/CMakeLists.txt) registers one test per line.
+      One line per test and board: '<name>|<app folder>|<variant>|<board>';
+      CTest (tests/CMakeLists.txt) registers one test per line.
   testrunner.py run --app DIR --variant NAME --board BOARD --build-root DIR
       Configures (first time) and builds the app in its own build folder,
       runs it in QEMU with the test's timeout and checks the expectations.
-      The console is printed; the last line says PASS or FAIL and why.
+      The console is printed; the last line says PASS or FAIL and why. On a
+      board without an emulator the test is the build alone.
+
+Boards take part through boards/<board>/board.ini:
+
+  [board]
+  tests = qemu           ; qemu: tests build and run in QEMU; build: they
+                         ; only build (no emulator for this board)
+  features = pmp userspace  ; what the board offers (see `requires`):
+                         ; pmp (M-mode PMP, stack guards), isr_stack_guard
+                         ; (PMP entries to spare for it), userspace, plic,
+                         ; ns16550 (tests that drive that UART directly)
 
 A test is an app folder with a testcase.ini:
 
@@ -15,8 +26,12 @@ A test is an app folder with a testcase.ini:
   harness = ztest        ; ztest (default) or console
   exit = pass            ; pass: QEMU exits 0; fail: it exits non-zero
   timeout = 60           ; seconds; a hang is a failure
-  boards = qemu_riscv32  ; boards it runs on (default: qemu_riscv32)
-  expect =               ; regexes (multiline mode) that must match, in order
+  requires = userspace  ; board features the test needs (default: none)
+  boards =               ; only these boards (default: every board whose
+                         ; features cover `requires`)
+  exclude_boards =       ; boards it does not fit (say why in a comment)
+  expect =               ; regexes (multiline mode) that must match, in order;
+                         ; {board} stands for the board's name
       ^Hello
   reject =               ; regexes that must not match anywhere
       ^not reached
@@ -44,8 +59,10 @@ sys.path.insert(0, HERE)
 import qemu_run  # noqa: E402
 
 DEFAULTS = {"harness": "ztest", "exit": "pass", "timeout": "60",
-            "boards": "qemu_riscv32", "expect": "", "reject": "", "extra_config": "",
-            "stdin": ""}
+            "requires": "", "boards": "", "exclude_boards": "",
+            "expect": "", "reject": "", "extra_config": "", "stdin": ""}
+BOARD_TESTS = ("qemu", "build")
+FEATURES = ("pmp", "isr_stack_guard", "userspace", "plic", "ns16550")
 ZTEST_SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$", re.M)
 
 
@@ -75,11 +92,61 @@ def load(app):
     return variants
 
 
+def load_boards():
+    """{board: {"tests": qemu|build, "features": set}} from boards/*/board.ini."""
+    boards = {}
+    root = os.path.join(BASE, "boards")
+    for name in sorted(os.listdir(root)):
+        path = os.path.join(root, name, "board.ini")
+        if not os.path.isfile(path):
+            continue
+        cp = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=(";",))
+        cp.read(path)
+        if not cp.has_section("board"):
+            raise SystemExit(f"testrunner: {path}: no [board] section")
+        b = cp["board"]
+        unknown = set(b) - {"tests", "features"}
+        if unknown:
+            raise SystemExit(f"testrunner: {path}: unknown key(s) {sorted(unknown)}")
+        tests = b.get("tests", "qemu").strip()
+        if tests not in BOARD_TESTS:
+            raise SystemExit(f"testrunner: {path}: tests must be one of {BOARD_TESTS}")
+        features = set(b.get("features", "").split())
+        if features - set(FEATURES):
+            raise SystemExit(f"testrunner: {path}: unknown feature(s) "
+                             f"{sorted(features - set(FEATURES))} (known: {' '.join(FEATURES)})")
+        boards[name] = {"tests": tests, "features": features}
+    return boards
+
+
+def boards_for(v, boards, where):
+    """The boards a test variant runs on, in board order."""
+    requires = set(v["requires"].split())
+    if requires - set(FEATURES):
+        raise SystemExit(f"testrunner: {where}: unknown feature(s) in requires "
+                         f"{sorted(requires - set(FEATURES))} (known: {' '.join(FEATURES)})")
+    explicit = v["boards"].split()
+    excluded = set(v["exclude_boards"].split())
+    for name in explicit + sorted(excluded):
+        if name not in boards:
+            raise SystemExit(f"testrunner: {where}: unknown board '{name}' "
+                             f"(known: {', '.join(boards)})")
+    chosen = []
+    for name in (explicit or boards):
+        missing = requires - boards[name]["features"]
+        if missing and explicit:
+            raise SystemExit(f"testrunner: {where}: board '{name}' lacks {sorted(missing)}")
+        if not missing and name not in excluded:
+            chosen.append(name)
+    return chosen
+
+
 def lines_of(value):
     return [ln.strip() for ln in value.splitlines() if ln.strip()]
 
 
 def cmd_list(root):
+    boards = load_boards()
     for dirpath, dirnames, filenames in sorted(os.walk(root)):
         dirnames.sort()
         if "testcase.ini" not in filenames:
@@ -87,7 +154,7 @@ def cmd_list(root):
         rel = os.path.relpath(dirpath, BASE)
         name = rel.replace(os.sep, ".").removeprefix("tests.")
         for variant, v in load(dirpath).items():
-            for board in v["boards"].split():
+            for board in boards_for(v, boards, f"{rel}/testcase.ini [{variant}]"):
                 suffix = "" if variant == "default" else "." + variant
                 print(f"{board}:{name}{suffix}|{dirpath}|{variant}|{board}")
 
@@ -118,7 +185,7 @@ def build(app, v, board, build_dir):
     return quiet(["ninja", "-C", build_dir])
 
 
-def judge(v, status, text, timed_out):
+def judge(v, status, text, timed_out, board):
     """Return None when the run meets its expectations, else the reason."""
     if timed_out:
         return f"timed out after {v['timeout']} s"
@@ -128,12 +195,13 @@ def judge(v, status, text, timed_out):
         return "QEMU exited with 0, expected a failure status"
     pos = 0
     for pattern in lines_of(v["expect"]):
+        pattern = pattern.replace("{board}", re.escape(board))
         m = re.compile(pattern, re.M).search(text, pos)
         if m is None:
             return f"expected output not found (in order): {pattern}"
         pos = m.end()
     for pattern in lines_of(v["reject"]):
-        if re.search(pattern, text, re.M):
+        if re.search(pattern.replace("{board}", re.escape(board)), text, re.M):
             return f"output that must not appear was found: {pattern}"
     if v["harness"] == "ztest":
         summaries = ZTEST_SUMMARY.findall(text)
@@ -148,15 +216,22 @@ def judge(v, status, text, timed_out):
 def cmd_run(app, variant, board, build_root):
     app = os.path.abspath(app)
     v = load(app)[variant]
+    boards = load_boards()
+    if board not in boards:
+        print(f"FAIL: unknown board '{board}' (known: {', '.join(boards)})")
+        return 1
     rel = os.path.relpath(app, BASE).replace(os.sep, "_")
     build_dir = os.path.join(build_root, board, rel, variant)
     if not build(app, v, board, build_dir):
         print(f"FAIL: build failed (rerun: ninja -C {build_dir})")
         return 1
+    if boards[board]["tests"] == "build":
+        print(f"PASS: built; {board} has no emulator here, so the test is the build")
+        return 0
     typed = "".join(ln + "\n" for ln in lines_of(v["stdin"])).encode()
     status, text, timed_out = qemu_run.run_capture(build_dir, float(v["timeout"]), typed)
     sys.stdout.write(text)
-    reason = judge(v, status, text, timed_out)
+    reason = judge(v, status, text, timed_out, board)
     if reason:
         print(f"\nFAIL: {reason}")
         return 1
