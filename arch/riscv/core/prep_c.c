@@ -14,6 +14,8 @@ extern char __data_start[], __data_end[], __data_load_start[];
 
 FUNC_NORETURN void z_cstart(void);
 FUNC_NORETURN void z_riscv_start(void);
+/* Provided by the SoC when it selects CONFIG_SOC_EARLY_INIT_HOOK. */
+void soc_early_init_hook(void);
 
 FUNC_NORETURN void z_riscv_start(void)
 {
@@ -26,6 +28,10 @@ FUNC_NORETURN void z_riscv_start(void)
 	if (&__data_load_start[0] != &__data_start[0]) {
 		memcpy(__data_start, __data_load_start,
 		       (size_t)(__data_end - __data_start));
+	}
+	/* Clocks and the like, before any device init relies on them. */
+	if (IS_ENABLED(CONFIG_SOC_EARLY_INIT_HOOK)) {
+		soc_early_init_hook();
 	}
 	/*
 	 * cycle, time and instret readable below M-mode (timing_counter_get);
