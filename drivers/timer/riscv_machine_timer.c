@@ -18,6 +18,13 @@
 #define CYC_PER_TICK ((uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / \
 		      CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 BUILD_ASSERT(CYC_PER_TICK >= 1, "timer clock slower than the tick rate");
+/*
+ * A tick must be a whole number of cycles, or every tick would be short by
+ * the remainder and kernel time would run fast (1000 Hz on a 32768 Hz
+ * mtime: 2.3%). Pick a SYS_CLOCK_TICKS_PER_SEC that divides the clock.
+ */
+BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC % CONFIG_SYS_CLOCK_TICKS_PER_SEC == 0,
+	     "SYS_CLOCK_TICKS_PER_SEC must divide SYS_CLOCK_HW_CYCLES_PER_SEC");
 
 #define IDLE_WAKEUP_CYCLES (1ULL << 24)
 #define MTIME_OFFSET 0xbff8
@@ -100,8 +107,8 @@ void sys_clock_set_timeout(int32_t ticks, bool idle)
 		/*
 		 * Nothing to wait for, but never "never": QEMU with -icount
 		 * sleep=off spins without reading its console when no timer is
-		 * armed. A wake-up every 2^24 cycles (1.7 s at 10 MHz) costs an
-		 * idle system next to nothing.
+		 * armed. A wake-up every 2^24 cycles (1.7 s at 10 MHz, 512 s at
+		 * 32768 Hz) costs an idle system next to nothing.
 		 */
 		set_mtimecmp(mtime() + IDLE_WAKEUP_CYCLES);
 		return;
