@@ -78,9 +78,9 @@ ZTEST(threads_lifecycle, test_create_with_delay_starts_no_earlier)
 		      (long long)ticks_since(t0), delay_ms);
 	zassert_equal(k_thread_join(t, K_MSEC(200)), 0);
 	zassert_equal(entered, 1);
-	zassert_true(started_at - t0 >= delay_ms, "started %lld ticks after creation",
+	zassert_true(started_at - t0 >= k_ms_to_ticks_ceil64(delay_ms), "started %lld ticks after creation",
 		     (long long)(started_at - t0));
-	zassert_true(started_at - t0 <= delay_ms + 2, "started %lld ticks after creation",
+	zassert_true(started_at - t0 <= k_ms_to_ticks_ceil64(delay_ms) + 2, "started %lld ticks after creation",
 		     (long long)(started_at - t0));
 }
 

@@ -4,9 +4,12 @@
  * read and reset, k_timer_status_sync() blocking until an expiry or a
  * stop, remaining/expiry ticks, restart resetting the status, expiry on
  * the exact tick, and periodic deadlines that do not drift even when an
- * expiry is served late.
+ * expiry is served late. Durations are in the board's ticks: a K_MSEC(ms)
+ * timeout is MS_TICKS(ms) of them, whatever the tick rate.
  */
 #include <vireo/ztest.h>
+
+#define MS_TICKS(ms) k_ms_to_ticks_ceil64(ms)
 
 #define HELPER_STACK_SIZE 1024
 #define HELPER_PRIO 5
@@ -170,7 +173,7 @@ ZTEST(timer, test_status_sync_waits_for_expiry)
 	k_timer_start(&timer, K_MSEC(20), K_NO_WAIT);
 	t0 = k_uptime_ticks();
 	zassert_equal(k_timer_status_sync(&timer), 1);
-	zassert_within(k_uptime_ticks() - t0, 20, 1);
+	zassert_within(k_uptime_ticks() - t0, MS_TICKS(20), 1);
 	/* Stopped now, status read: returns at once. */
 	t0 = k_uptime_ticks();
 	zassert_equal(k_timer_status_sync(&timer), 0);
@@ -207,15 +210,15 @@ ZTEST(timer, test_remaining_and_expires)
 	uint32_t r1, r2;
 
 	k_timer_start(&timer, K_MSEC(100), K_NO_WAIT);
-	zassert_equal(k_timer_expires_ticks(&timer), t0 + 100);
-	zassert_equal(k_timer_remaining_ticks(&timer), 100);
+	zassert_equal(k_timer_expires_ticks(&timer), t0 + MS_TICKS(100));
+	zassert_equal(k_timer_remaining_ticks(&timer), MS_TICKS(100));
 	r1 = k_timer_remaining_get(&timer);
 	k_msleep(20);
 	r2 = k_timer_remaining_get(&timer);
 	zassert_true(r1 <= 100 && r1 >= 99, "r1 %u", (unsigned int)r1);
 	zassert_true(r2 < r1, "remaining did not decrease");
 	zassert_within(r2, 79, 2, "r2 %u", (unsigned int)r2);
-	zassert_equal(k_timer_expires_ticks(&timer), t0 + 100, "the deadline moved");
+	zassert_equal(k_timer_expires_ticks(&timer), t0 + MS_TICKS(100), "the deadline moved");
 	k_timer_stop(&timer);
 	zassert_equal(k_timer_remaining_get(&timer), 0);
 	zassert_equal(k_timer_remaining_ticks(&timer), 0);
@@ -228,7 +231,7 @@ ZTEST(timer, test_restart_resets_status)
 	k_timer_start(&timer, K_MSEC(50), K_NO_WAIT);
 	zassert_equal(k_timer_status_get(&timer), 0, "restart kept the old status");
 	zassert_equal(stops, 0, "restart called the stop function");
-	zassert_within(k_timer_remaining_ticks(&timer), 50, 1);
+	zassert_within(k_timer_remaining_ticks(&timer), MS_TICKS(50), 1);
 }
 
 ZTEST(timer, test_expires_on_the_exact_tick)
@@ -258,9 +261,9 @@ ZTEST(timer, test_periodic_does_not_drift)
 
 	k_timer_start(&timer, K_TICKS(period), K_TICKS(period));
 	/* Lock interrupts over the 3rd and 4th deadlines: both served late. */
-	k_msleep(2 * period + 1);
+	k_sleep(K_TICKS(2 * period + 1));
 	key = irq_lock();
-	k_busy_wait((3 + 2 * period) * 1000);
+	k_busy_wait((uint32_t)k_ticks_to_us_floor64(3 + 2 * period));
 	irq_unlock(key);
 	for (int spin = 0; expiries < n && spin < 20 * n * period; spin++) {
 		k_msleep(1);
