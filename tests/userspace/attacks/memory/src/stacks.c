@@ -12,7 +12,8 @@
 
 /* A second user thread, blocked inside a syscall while it is attacked. */
 static struct k_thread victim Z_KOBJ_SECTION(k_thread);
-static K_THREAD_STACK_DEFINE(victim_stack, 1024);
+/* Small stacks here and for the ticker and remover: the suite fits 16 KiB. */
+static K_THREAD_STACK_DEFINE(victim_stack, 512);
 K_SEM_DEFINE(victim_sem, 0, 1);
 K_APP_BMEM(atk_part) static volatile uint32_t victim_state;
 K_APP_BMEM(atk_part) static volatile uintptr_t victim_local_addr;
@@ -302,7 +303,7 @@ ZTEST(attacks_stack, test_09_gp_tp_garbage)
  */
 static struct {
 	volatile uint32_t below[16];
-	struct z_thread_stack_element stack[K_THREAD_STACK_LEN(1024)] __aligned(16);
+	struct z_thread_stack_element stack[K_THREAD_STACK_LEN(512)] __aligned(16);
 	volatile uint32_t above[16];
 } guarded __aligned(16);
 
@@ -366,7 +367,8 @@ ZTEST(attacks_stack, test_10_user_stack_overflow)
 	atk_print_target(atk_thread.stack_info.start);
 	atk_launch();
 	atk_assert_stopped();
-	zassert_true(atk.value > 4, "recursed only %u deep", (unsigned int)atk.value);
+	/* Several 80-byte frames fit the 512-byte stack before the fault. */
+	zassert_true(atk.value > 2, "recursed only %u deep", (unsigned int)atk.value);
 	check_guards(&lo, &hi);
 	atk_assert_alive();
 }
