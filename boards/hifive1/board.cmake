@@ -6,3 +6,8 @@ set(BOARD_QEMU qemu-system-riscv32)
 set(BOARD_QEMU_ARGS -machine sifive_e -nographic
     -semihosting-config enable=on,target=native
     -icount shift=0,align=off,sleep=off)
+# On a real HiFive1 (Rev A: FTDI JTAG), `ninja flash` writes the image with
+# OpenOCD's board file for it.
+set(BOARD_FLASH_TOOL openocd)
+set(BOARD_FLASH_ARGS -f board/sifive-hifive1.cfg
+    -c "program ${CMAKE_BINARY_DIR}/vireo.elf verify reset exit")
