@@ -151,7 +151,9 @@ uint64_t k_cycle_get_64(void)
 void z_impl_k_busy_wait(uint32_t usec_to_wait)
 {
 	uint64_t start = sys_clock_cycle_get_64();
-	uint64_t cycles = (uint64_t)usec_to_wait * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / 1000000U;
+	/* Rounded up: a 32768 Hz clock ticks every 30.5 us, and "at least" holds. */
+	uint64_t cycles = Z_CEIL_DIV((uint64_t)usec_to_wait * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC,
+				     1000000U);
 
 	while (sys_clock_cycle_get_64() - start < cycles) {
 	}
