@@ -3,6 +3,8 @@
 - The execute-in-place image: entry at the board's flash address, every
   loaded byte in flash, .data running in the 16 KiB RAM and loaded from
   flash, nothing placed outside flash and RAM.
+- The semihosting power-off: QEMU exits with the status given to
+  sys_poweroff_exit() (a failure that is 0 modulo 256 still fails).
 - What does not fit is refused at build time with a clear message: more
   RAM than the board has (ld names the region and the bytes over), a tick
   rate that does not divide the 32768 Hz mtime, a baud rate the 16 MHz
@@ -17,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -29,6 +32,8 @@ FLASH = {"hifive1": (0x20400000, 12 * 1024 * 1024),
          "hifive1_revb": (0x20010000, 4032 * 1024)}
 
 MAIN_C = '#include <vireo/kernel.h>\n\nint main(void) { printk("x\\n"); return 0; }\n'
+EXIT_C = ('#include <vireo/sys/poweroff.h>\n\n'
+          'int main(void) { sys_poweroff_exit(STATUS); return 0; }\n')
 BIG_C = ('#include <vireo/kernel.h>\n\nstatic volatile char big[20000];\n'
          'int main(void) { big[1] = 1; printk("%d\\n", big[0]); return 0; }\n')
 
@@ -105,6 +110,19 @@ class Fe310Build(unittest.TestCase):
         with open(os.path.join(build, ".config"), encoding="utf-8") as f:
             self.assertIn("CONFIG_USERSPACE=y", f.read())
         self.check_image("hifive1", os.path.join(build, "vireo.elf"))
+
+    def test_poweroff_status_is_qemu_exit_status(self):
+        sys_path = os.path.join(BASE, "scripts")
+        for status, want in ((0, 0), (3, 3), (256, 1), (-1, 255)):
+            with self.subTest(status=status):
+                app = self.app(main=EXIT_C.replace("STATUS", str(status)))
+                rc, out, build = self.build("hifive1", app)
+                self.assertEqual(rc, 0, out)
+                r = subprocess.run([sys.executable,
+                                    os.path.join(sys_path, "qemu_run.py"), "--build-dir",
+                                    build, "--timeout", "30"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                self.assertEqual(r.returncode, want, r.stdout)
 
     def test_ram_overflow_names_region_and_bytes(self):
         rc, out, _ = self.build("hifive1", self.app(main=BIG_C))
