@@ -80,19 +80,42 @@ static int sifive_poll_in(const struct device *dev, unsigned char *c)
 	return 0;
 }
 
+/*
+ * Queue one byte if the FIFO has room. A write to a full FIFO is dropped,
+ * so a read of "not full" followed by a write could lose the byte when an
+ * ISR's printk fills the last slot in between. With the A extension one
+ * amoor.w reads the full flag and writes in a single access, as the UART
+ * manual suggests (the hardware ignores the write when full).
+ */
+static bool tx_put(const struct device *dev, uint8_t c)
+{
+	volatile uint32_t *txdata = reg(dev, REG_TXDATA);
+	uint32_t old;
+
+	if (IS_ENABLED(CONFIG_RISCV_ISA_EXT_A)) {
+		__asm__ volatile("amoor.w %0, %2, %1" : "=r"(old), "+A"(*txdata) : "r"((uint32_t)c)
+				 : "memory");
+		return (old & TXDATA_FULL) == 0;
+	}
+	if ((*txdata & TXDATA_FULL) != 0) {
+		return false;
+	}
+	*txdata = c;
+	return true;
+}
+
 static void sifive_poll_out(const struct device *dev, unsigned char c)
 {
-	while ((*reg(dev, REG_TXDATA) & TXDATA_FULL) != 0) {
+	while (!tx_put(dev, c)) {
 	}
-	*reg(dev, REG_TXDATA) = c;
 }
 
 static int sifive_fifo_fill(const struct device *dev, const uint8_t *tx_data, int size)
 {
 	int n = 0;
 
-	while (n < size && (*reg(dev, REG_TXDATA) & TXDATA_FULL) == 0) {
-		*reg(dev, REG_TXDATA) = tx_data[n++];
+	while (n < size && tx_put(dev, tx_data[n])) {
+		n++;
 	}
 	return n;
 }

@@ -31,6 +31,14 @@ BUILD_ASSERT(CONFIG_SOC_SIFIVE_FE310_CORECLK_HZ == 16000000,
 
 void soc_early_init_hook(void)
 {
+	/*
+	 * The first PLLCFG write below runs the core from the internal
+	 * oscillator for a moment: make sure it runs (a bootloader that moved
+	 * to the PLL may have stopped it).
+	 */
+	*PRCI_HFROSCCFG |= OSC_EN;
+	while ((*PRCI_HFROSCCFG & OSC_RDY) == 0) {
+	}
 	*PRCI_HFXOSCCFG = OSC_EN;
 	while ((*PRCI_HFXOSCCFG & OSC_RDY) == 0) {
 	}
