@@ -11,6 +11,7 @@
  * RV32 its argument is the reason itself (ApplicationExit: status 0,
  * anything else: 1), on RV64 the same block. Called with interrupts locked.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <vireo/sys/poweroff.h>
 
@@ -21,7 +22,15 @@
 
 long z_semihost_call(long op, unsigned long arg);
 
-FUNC_NORETURN void z_sys_poweroff(int status)
+/*
+ * Set before the first call. Without a host (a board with no debugger)
+ * the ebreak is a breakpoint exception, whose fatal path halts through
+ * z_sys_poweroff() again: the second time, stop instead of trapping again.
+ */
+static volatile bool attempted;
+
+/* Returns only when the host did not end the run. */
+static void exit_through_host(int status)
 {
 	/* Hosts exit with the status's low byte: a failure must not become 0. */
 	unsigned long code = (unsigned long)status & 0xff;
@@ -41,6 +50,14 @@ FUNC_NORETURN void z_sys_poweroff(int status)
 	} else {
 		(void)z_semihost_call(SYS_EXIT, code == 0 ? ADP_STOPPED_APPLICATION_EXIT
 							  : ADP_STOPPED_RUN_TIME_ERROR_UNKNOWN);
+	}
+}
+
+FUNC_NORETURN void z_sys_poweroff(int status)
+{
+	if (!attempted) {
+		attempted = true;
+		exit_through_host(status);
 	}
 	for (;;) {
 		__asm__ volatile("wfi");
