@@ -3,6 +3,9 @@
 - The execute-in-place image: entry at the board's flash address, every
   loaded byte in flash, .data running in the 16 KiB RAM and loaded from
   flash, nothing placed outside flash and RAM.
+- The Rev B image boots where a Rev B starts (QEMU's sifive_e,revb=on)
+  and runs the user-mode sample to its end, with the semihosting exit
+  swapped in for the board's halt so that the run can end.
 - The semihosting power-off: QEMU exits with the status given to
   sys_poweroff_exit() (a failure that is 0 modulo 256 still fails).
 - What does not fit is refused at build time with a clear message: more
@@ -123,6 +126,22 @@ class Fe310Build(unittest.TestCase):
                                     build, "--timeout", "30"],
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                 self.assertEqual(r.returncode, want, r.stdout)
+
+    def test_revb_image_runs_user_mode_sample(self):
+        rc, out, build = self.build("hifive1_revb",
+                                    os.path.join(BASE, "samples", "shared_ringbuf"),
+                                    "-DCONFIG_POWEROFF_HALT=n", "-DCONFIG_POWEROFF_SEMIHOSTING=y")
+        self.assertEqual(rc, 0, out)
+        r = subprocess.run(["qemu-system-riscv32", "-machine", "sifive_e,revb=on", "-nographic",
+                            "-semihosting-config", "enable=on,target=native",
+                            "-icount", "shift=0,align=off,sleep=off",
+                            "-kernel", os.path.join(build, "vireo.elf")],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           timeout=60, stdin=subprocess.DEVNULL)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertRegex(r.stdout, r"on hifive1_revb \(rv32imac M-mode, user mode on\)")
+        self.assertRegex(r.stdout, r"items: 10000, errors: 0")
+        self.assertIn("shared_ringbuf: done, consumer stopped by the PMP as expected", r.stdout)
 
     def test_ram_overflow_names_region_and_bytes(self):
         rc, out, _ = self.build("hifive1", self.app(main=BIG_C))
