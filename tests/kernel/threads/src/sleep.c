@@ -13,6 +13,8 @@
 #define CYC_PER_TICK (sys_clock_hw_cycles_per_sec() / CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 /* Whole cycles in us microseconds, rounded down. */
 #define US_CYCLES(us) ((uint64_t)(us) * sys_clock_hw_cycles_per_sec() / 1000000U)
+/* Rounded up: what k_busy_wait(us) must wait at least, also below one cycle. */
+#define US_CYCLES_CEIL(us) Z_CEIL_DIV((uint64_t)(us) * sys_clock_hw_cycles_per_sec(), 1000000U)
 
 ZTEST(threads_sleep, test_sleep_returns_zero)
 {
@@ -196,7 +198,7 @@ ZTEST(threads_sleep, test_busy_wait)
 	for (size_t i = 0; i < ARRAY_SIZE(waits_us); i++) {
 		uint64_t c0 = k_cycle_get_64();
 		uint32_t c32 = k_cycle_get_32();
-		uint64_t want = US_CYCLES(waits_us[i]);
+		uint64_t want = US_CYCLES_CEIL(waits_us[i]);
 
 		k_busy_wait(waits_us[i]);
 		zassert_true(k_cycle_get_64() - c0 >= want, "k_busy_wait(%u) too short",
