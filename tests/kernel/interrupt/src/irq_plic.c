@@ -5,8 +5,9 @@
  * connected to IRQ_PLIC(n). The source used is QEMU virt's UART0 (PLIC
  * source 10): enabling its transmitter-empty interrupt raises it at once
  * while the transmitter is idle, and the handler masks it again.
- * PLIC registers (specification, hart 0 M-mode context): priority at
- * base + 4 * source, enable bits at base + 0x2000.
+ * PLIC registers (specification, the kernel's context of hart 0):
+ * priority at base + 4 * source, enable bits at base + 0x2000 + 0x80 *
+ * context.
  */
 #include <vireo/ztest.h>
 
@@ -16,8 +17,10 @@
 					(1U << CONFIG_UART_NS16550_REG_SHIFT)))
 #define UART_IER_THRI 0x02U
 
-#define PLIC_PRIORITY(src) (*(volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
-#define PLIC_ENABLE0 (*(volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x2000U))
+#define PLIC_PRIORITY(src) \
+	(*(volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
+#define PLIC_ENABLE0 (*(volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x2000U + \
+							  0x80U * CONFIG_RISCV_PLIC_CONTEXT))
 
 static volatile int uart_isr_runs;
 
