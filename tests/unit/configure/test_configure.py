@@ -188,6 +188,19 @@ class ConfigureTest(VireoBuildCase):
         self.assertConfig(b2, "CONFIG_MAIN_STACK_SIZE", "4096")
         self.assertConfig(b2, "CONFIG_ISR_STACK_SIZE", "1536")
 
+    def test_app_board_fragment(self):
+        # boards/<board>.conf of the app comes after prj.conf, before the
+        # extra fragments; another board's file is not read.
+        app = self.make_app("app", "CONFIG_MAIN_STACK_SIZE=1024\nCONFIG_ISR_STACK_SIZE=1024\n")
+        self.write("app/boards/{}.conf".format(BOARD),
+                   "CONFIG_MAIN_STACK_SIZE=1536\nCONFIG_ISR_STACK_SIZE=1536\n")
+        self.write("app/boards/no_such_board.conf", "CONFIG_NOT_A_SYMBOL=y\n")
+        x = self.write("frag/x.conf", "CONFIG_ISR_STACK_SIZE=3072\n")
+        b = os.path.join(self.tmp, "b")
+        self.cmake_ok(b, app, extra=[x])
+        self.assertConfig(b, "CONFIG_MAIN_STACK_SIZE", "1536")
+        self.assertConfig(b, "CONFIG_ISR_STACK_SIZE", "3072")
+
     def test_unknown_symbol_in_prj_conf(self):
         app = self.make_app(prj="# comment\nCONFIG_MAIN_STACK_SIZE=1024\n\n"
                             "CONFIG_NO_SUCH_SYMBOL=y\n")
