@@ -236,6 +236,20 @@ class ConfigureTest(VireoBuildCase):
         self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":2",
                            "ISR_STACK_SIZE", "256", "65536")
 
+    def test_user_mode_refused_in_s_mode_with_the_reason(self):
+        # qemu_riscv64_sbi: the PMP is OpenSBI's; the error says so, for
+        # user mode and for the PMP stack guards alike.
+        app = self.make_app(prj="CONFIG_USERSPACE=y\n")
+        out = self.cmake_fails(os.path.join(self.tmp, "b1"), app, board="qemu_riscv64_sbi")
+        self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":1", "USERSPACE",
+                           "PMP belongs to the firmware", "page-table backend")
+        out = self.cmake_fails(os.path.join(self.tmp, "b2"), self.make_app("app2"),
+                               board="qemu_riscv64_sbi", defines=["CONFIG_PMP_STACK_GUARD=y"])
+        self.assertIn("PMP belongs to the firmware", flat(out))
+        # The same fragment configures on the M-mode 64-bit board.
+        self.cmake_ok(os.path.join(self.tmp, "b3"), app, board="qemu_riscv64")
+        self.assertConfig(os.path.join(self.tmp, "b3"), "CONFIG_USERSPACE", "1")
+
     def test_value_of_wrong_type(self):
         app = self.make_app(prj="\nCONFIG_MAIN_STACK_SIZE=big\nCONFIG_BOOT_BANNER=2048\n")
         conf = os.path.join(app, "prj.conf")

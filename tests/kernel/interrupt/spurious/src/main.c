@@ -1,8 +1,8 @@
 /*
  * An interrupt with no handler connected must be reported as a fatal
  * error, not ignored: raise the software interrupt (CLINT msip in M-mode,
- * sip.SSIP in S-mode) with nothing connected to it. testcase.ini expects the report
- * and a failing exit.
+ * sip.SSIP in S-mode) with nothing connected to it. testcase.ini expects
+ * the report and a failing exit.
  */
 #include <vireo/kernel.h>
 #include <vireo/sys/poweroff.h>
