@@ -3,8 +3,10 @@
  * counting at CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC) as the counter, and the
  * SBI timer extension (TIME, set_timer) as the compare register, which
  * the firmware keeps in M-mode (mtimecmp, or stimecmp where the hart has
- * Sstc). The supervisor timer interrupt stays pending until the next
- * set_timer moves the deadline past now: S-mode cannot clear sip.STIP.
+ * Sstc); or, with CONFIG_RISCV_SBI_TIMER_SSTC, stimecmp written directly,
+ * without the trip through the firmware. The supervisor timer interrupt
+ * stays pending until the deadline moves past now: S-mode cannot clear
+ * sip.STIP.
  *
  * The tick accounting is the CLINT driver's (riscv_machine_timer.c):
  * last_count is the cycle count of the last announced tick boundary, so
@@ -47,10 +49,27 @@ static uint64_t time_now(void)
 #endif /* __riscv_xlen == 64 */
 }
 
-/* The deadline in one register on RV64, in a0 (low) and a1 (high) on RV32. */
+/* Sstc's supervisor compare registers (GCC 12's assembler lacks their names). */
+#define CSR_STIMECMP 0x14d
+#define CSR_STIMECMPH 0x15d
+
+/*
+ * With Sstc the compare register is S-mode's own (the firmware enabled it
+ * in menvcfg.STCE); else the deadline goes through the firmware, in one
+ * register on RV64, in a0 (low) and a1 (high) on RV32.
+ */
 static void set_deadline(uint64_t value)
 {
-	if (__riscv_xlen == 64) {
+	if (IS_ENABLED(CONFIG_RISCV_SBI_TIMER_SSTC)) {
+		if (__riscv_xlen == 64) {
+			csr_write(CSR_STIMECMP, value);
+		} else {
+			/* High word parked at its maximum first: never an early deadline. */
+			csr_write(CSR_STIMECMPH, UINT32_MAX);
+			csr_write(CSR_STIMECMP, (uint32_t)value);
+			csr_write(CSR_STIMECMPH, (uint32_t)(value >> 32));
+		}
+	} else if (__riscv_xlen == 64) {
 		(void)z_riscv_sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (unsigned long)value, 0,
 				       0);
 	} else {
@@ -116,7 +135,7 @@ uint64_t sys_clock_cycle_get_64(void)
 
 static int sbi_timer_init(void)
 {
-	if (!z_riscv_sbi_probe(SBI_EXT_TIME)) {
+	if (!IS_ENABLED(CONFIG_RISCV_SBI_TIMER_SSTC) && !z_riscv_sbi_probe(SBI_EXT_TIME)) {
 		printk("sbi timer: the firmware has no SBI timer extension (TIME)\n");
 		return -ENODEV;
 	}
