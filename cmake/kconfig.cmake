@@ -17,6 +17,11 @@ set(conf_fragments ${VIREO_BASE}/.config.defaults ${BOARD_DIR}/${BOARD}_defconfi
 if(EXISTS ${APP_DIR}/prj.conf)
   list(APPEND conf_fragments ${APP_DIR}/prj.conf)
 endif()
+# The app's settings for one board (Zephyr's boards/<board>.conf), e.g. a
+# sample that uses user mode where the board has it and not elsewhere.
+if(EXISTS ${APP_DIR}/boards/${BOARD}.conf)
+  list(APPEND conf_fragments ${APP_DIR}/boards/${BOARD}.conf)
+endif()
 foreach(f ${EXTRA_CONF_FILE})
   get_filename_component(f_abs ${f} ABSOLUTE BASE_DIR ${APP_DIR})
   if(NOT EXISTS ${f_abs})

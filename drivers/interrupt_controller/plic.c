@@ -1,20 +1,26 @@
 /*
- * RISC-V PLIC for hart 0's machine-mode context: per-source priority and
- * enable bits, and the claim/complete handshake. Its handler sits on the
- * hart's machine external interrupt and calls the handler connected to
- * each claimed source through the architecture's table.
+ * RISC-V PLIC for one context of hart 0 (CONFIG_RISCV_PLIC_CONTEXT: its
+ * machine-mode context, or its supervisor-mode one for an S-mode kernel):
+ * per-source priority and enable bits, and the claim/complete handshake.
+ * Its handler sits on the hart's external interrupt of the kernel's
+ * privilege level and calls the handler connected to each claimed source
+ * through the architecture's table.
  * Register map (PLIC specification): priority at base + 4*source, enable
- * bits at base + 0x2000, threshold at base + 0x200000, claim/complete at
- * base + 0x200004, for context 0.
+ * bits at base + 0x2000 + 0x80*context, threshold at base + 0x200000 +
+ * 0x1000*context, claim/complete 4 bytes above the threshold.
  */
 #include <vireo/drivers/interrupt_controller/riscv_plic.h>
 #include <vireo/init.h>
 #include <vireo/irq.h>
 
-#define PLIC_PRIORITY(src) ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
-#define PLIC_ENABLE(word) ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x2000U + 4U * (word)))
-#define PLIC_THRESHOLD ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x200000U))
-#define PLIC_CLAIM ((volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x200004U))
+#define PLIC_PRIORITY(src) ((volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
+#define PLIC_CTX CONFIG_RISCV_PLIC_CONTEXT
+#define PLIC_ENABLE(word) ((volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x2000U + \
+							  0x80U * PLIC_CTX + 4U * (word)))
+#define PLIC_THRESHOLD \
+	((volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x200000U + 0x1000U * PLIC_CTX))
+#define PLIC_CLAIM \
+	((volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x200004U + 0x1000U * PLIC_CTX))
 
 void z_riscv_isr_invoke(unsigned int irq);
 
@@ -62,8 +68,8 @@ static int plic_init(void)
 		*PLIC_ENABLE(word) = 0;
 	}
 	*PLIC_THRESHOLD = 0;
-	IRQ_CONNECT(RISCV_IRQ_MEXT, 0, plic_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MEXT);
+	IRQ_CONNECT(RISCV_IRQ_EXT, 0, plic_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_EXT);
 	return 0;
 }
 

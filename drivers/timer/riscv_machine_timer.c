@@ -36,12 +36,12 @@ uint32_t z_timer_irq_count;
 
 static volatile uint32_t *mtime_reg(unsigned int half)
 {
-	return (volatile uint32_t *)(CONFIG_RISCV_MACHINE_TIMER_BASE + MTIME_OFFSET + 4 * half);
+	return (volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_MACHINE_TIMER_BASE + MTIME_OFFSET + 4 * half);
 }
 
 static volatile uint32_t *mtimecmp_reg(unsigned int half)
 {
-	return (volatile uint32_t *)(CONFIG_RISCV_MACHINE_TIMER_BASE + MTIMECMP_OFFSET + 4 * half);
+	return (volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_MACHINE_TIMER_BASE + MTIMECMP_OFFSET + 4 * half);
 }
 
 static uint64_t mtime(void)

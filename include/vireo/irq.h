@@ -4,7 +4,8 @@
  *
  * IRQ numbers use Zephyr's multi-level encoding on RISC-V: 0..15 are the
  * hart's local interrupts (the xcause code: 7 = machine timer, 11 = machine
- * external); a PLIC source n is ((n + 1) << 8) | 11, built by IRQ_PLIC(n).
+ * external; 5 and 9 in S-mode); a PLIC source n is ((n + 1) << 8) | 11 (| 9
+ * in S-mode), built by IRQ_PLIC(n).
  */
 #ifndef VIREO_INCLUDE_IRQ_H_
 #define VIREO_INCLUDE_IRQ_H_
@@ -14,11 +15,26 @@
 #include <vireo/arch_interface.h>
 #include <vireo/toolchain.h>
 
+#define RISCV_IRQ_SSOFT 1
 #define RISCV_IRQ_MSOFT 3
+#define RISCV_IRQ_STIMER 5
 #define RISCV_IRQ_MTIMER 7
+#define RISCV_IRQ_SEXT 9
 #define RISCV_IRQ_MEXT 11
 #define RISCV_LOCAL_IRQS 16
-#define IRQ_PLIC(n) ((((unsigned int)(n) + 1U) << 8) | RISCV_IRQ_MEXT)
+
+/* The local interrupts of the privilege level the kernel runs in. */
+#ifdef CONFIG_RISCV_S_MODE
+#define RISCV_IRQ_SOFT RISCV_IRQ_SSOFT
+#define RISCV_IRQ_TIMER RISCV_IRQ_STIMER
+#define RISCV_IRQ_EXT RISCV_IRQ_SEXT
+#else
+#define RISCV_IRQ_SOFT RISCV_IRQ_MSOFT
+#define RISCV_IRQ_TIMER RISCV_IRQ_MTIMER
+#define RISCV_IRQ_EXT RISCV_IRQ_MEXT
+#endif /* CONFIG_RISCV_S_MODE */
+
+#define IRQ_PLIC(n) ((((unsigned int)(n) + 1U) << 8) | RISCV_IRQ_EXT)
 
 /** One build-time connection, collected by the linker. */
 struct z_isr_entry {

@@ -233,9 +233,31 @@ def conditions_text(expr):
                                       and not s.is_constant))
             unmet.append("{} is n ({})".format(kconfiglib.expr_str(term), values))
         else:
-            unmet.append("{} is {}".format(kconfiglib.expr_str(term), term.str_value))
+            unmet.append("{} is {}{}".format(kconfiglib.expr_str(term), term.str_value,
+                                             locked_reason(term)))
     return "{}, which is not satisfied: {}".format(kconfiglib.expr_str(expr),
                                                    "; ".join(unmet))
+
+
+def locked_reason(sym, seen=None):
+    """For a dependency the user cannot switch on (its own prompt is hidden,
+    e.g. a hardware feature of another privilege level): the help text of
+    the deepest such symbol in its chain of unmet dependencies, which says
+    why. Empty for one a fragment could simply set."""
+    seen = set() if seen is None else seen
+    if not isinstance(sym, kconfiglib.Symbol) or sym.is_constant or sym.visibility \
+            or sym in seen:
+        return ""
+    seen.add(sym)
+    for term in kconfiglib.split_expr(sym.direct_dep, AND):
+        if kconfiglib.expr_value(term) != 2:
+            deeper = locked_reason(term, seen)
+            if deeper:
+                return deeper
+    helps = [n.help for n in sym.nodes if n.help]
+    if not helps:
+        return ""
+    return " ({}: {})".format(sym.name, " ".join(helps[0].split()))
 
 
 def hiding_condition(sym):

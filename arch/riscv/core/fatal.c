@@ -63,7 +63,7 @@ static const char *cause_str(unsigned long cause)
 #define REG(name) { #name, offsetof(struct arch_esf, name) }
 static const struct {
 	char name[4];
-	unsigned char offset;
+	unsigned short offset; /* up to 35 * 8 on RV64 */
 } gp_regs[] = {
 	REG(sp), REG(gp), REG(tp), REG(t0), REG(t1), REG(t2),
 	REG(s0), REG(s1), REG(a0), REG(a1), REG(a2), REG(a3), REG(a4),
@@ -81,7 +81,7 @@ static bool is_user_access_fault(const struct arch_esf *esf)
 {
 	bool access = esf->cause == 1 || esf->cause == 5 || esf->cause == 7;
 
-	return access && (esf->status & MSTATUS_MPP_MASK) == 0;
+	return access && (esf->status & XSTATUS_PP_MASK) == 0;
 }
 
 void arch_esf_print(const struct arch_esf *esf)

@@ -63,7 +63,7 @@ static int irq_index(unsigned int irq)
 		return irq < RISCV_LOCAL_IRQS ? (int)irq : -1;
 	}
 	source = plic_source(irq);
-	if ((irq & 0xff) != RISCV_IRQ_MEXT || source == 0 ||
+	if ((irq & 0xff) != RISCV_IRQ_EXT || source == 0 ||
 	    source > CONFIG_NUM_2ND_LEVEL_IRQS) {
 		return -1;
 	}

@@ -257,6 +257,8 @@ int arch_buffer_validate(const void *addr, size_t size, int write)
 	return pmp_image_allows(&img, (unsigned long)addr, size, perm) ? 0 : -EPERM;
 }
 
+#define ADDR_DIGITS ((int)sizeof(unsigned long) * 2)
+
 static const char *rights(uint8_t perm, char *buf)
 {
 	buf[0] = (perm & PMP_R) ? 'r' : '-';
@@ -302,10 +304,11 @@ void z_riscv_pmp_explain(const struct k_thread *t, unsigned long addr, char acce
 				     addr, &hits);
 		}
 	}
+	/* The address as wide as mtval above it, so the two read alike. */
 	if (hits == 0) {
-		printk("  PMP: refused: 0x%08lx is in none of these regions\n", addr);
+		printk("  PMP: refused: 0x%0*lx is in none of these regions\n", ADDR_DIGITS, addr);
 	} else {
-		printk("  PMP: refused: the region holding 0x%08lx does not allow '%c'\n", addr,
-		       access);
+		printk("  PMP: refused: the region holding 0x%0*lx does not allow '%c'\n",
+		       ADDR_DIGITS, addr, access);
 	}
 }

@@ -6,6 +6,12 @@
 #include <vireo/arch_interface.h>
 #include <vireo/kernel/thread.h>
 
+#ifdef CONFIG_PMP_STACK_GUARD
+/* Invariant: the frame saved when an overflow is caught fits the guard. */
+BUILD_ASSERT(CONFIG_PMP_STACK_GUARD_SIZE > sizeof(struct arch_esf),
+	     "PMP_STACK_GUARD_SIZE must exceed the exception frame (see its help)");
+#endif /* CONFIG_PMP_STACK_GUARD */
+
 void z_riscv_thread_start(void);
 void z_riscv_user_thread_start(void);
 void z_riscv_switch(struct k_thread *new_thread, struct k_thread *old_thread);

@@ -149,8 +149,8 @@ save_caller_saved:
 	csrr	t0, CSR_XTVAL
 	REG_S	t0, ESF_TVAL(sp)
 	/* From U-mode, sp/gp/tp are already in the frame (the user's). */
-	srli	t0, t1, MSTATUS_MPP_SHIFT
-	andi	t0, t0, 3
+	srli	t0, t1, XSTATUS_PP_SHIFT
+	andi	t0, t0, XSTATUS_PP_BITS
 	beqz	t0, 1f
 	addi	t0, sp, ESF_SIZE
 	REG_S	t0, ESF_SP(sp)
@@ -225,11 +225,11 @@ trap_exit:
 	csrw	CSR_XSTATUS, t1
 #ifdef CONFIG_USERSPACE
 	/*
-	 * Back to U-mode when the saved MPP says so; the frame holding it is
+	 * Back to U-mode when the saved MPP (SPP) says so; the frame holding it is
 	 * on the privileged stack, out of the user's reach.
 	 */
-	srli	t0, t1, MSTATUS_MPP_SHIFT
-	andi	t0, t0, 3
+	srli	t0, t1, XSTATUS_PP_SHIFT
+	andi	t0, t0, XSTATUS_PP_BITS
 	bnez	t0, return_to_kernel
 	addi	t0, sp, ESF_SIZE
 	csrw	CSR_XSCRATCH, t0

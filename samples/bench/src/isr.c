@@ -1,13 +1,13 @@
 /*
- * Interrupt costs, with the machine software interrupt (CLINT msip) as a
- * source the benchmark raises itself: entry (store to msip until the
- * first instruction of the ISR), an ISR giving a semaphore until the
- * higher-priority waiter runs, and a periodic tick with nothing to do
- * (the gap it leaves in a thread that reads the counter in a tight loop).
+ * Interrupt costs, with the software interrupt (CLINT msip in M-mode,
+ * sip.SSIP in S-mode) as a source the benchmark raises itself: entry
+ * (raising it until the first instruction of the ISR), an ISR giving a
+ * semaphore until the higher-priority waiter runs, and a periodic tick
+ * with nothing to do (the gap it leaves in a thread that reads the
+ * counter in a tight loop).
  */
 #include "bench.h"
-
-#define MSIP ((volatile uint32_t *)0x2000000)
+#include <vireo/arch/riscv/soft_irq.h>
 
 static volatile timing_t stamp, isr_stamp;
 static volatile bool give_in_isr;
@@ -20,7 +20,7 @@ static void soft_isr(const void *arg)
 {
 	isr_stamp = timing_counter_get();
 	ARG_UNUSED(arg);
-	*MSIP = 0;
+	riscv_soft_irq_clear();
 	if (give_in_isr) {
 		k_sem_give(&isr_sem);
 	}
@@ -33,7 +33,7 @@ static void isr_entry(void)
 	give_in_isr = false;
 	for (int i = 0; i < BENCH_REPS; i++) {
 		stamp = timing_counter_get();
-		*MSIP = 1;
+		riscv_soft_irq_raise();
 		sample_add(&s, isr_stamp - stamp);
 	}
 	bench_report("isr_entry", bench_median(&s));
@@ -60,7 +60,7 @@ static void isr_preempt_switch(void)
 			K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
 	for (int i = 0; i < BENCH_REPS; i++) {
 		stamp = timing_counter_get();
-		*MSIP = 1;
+		riscv_soft_irq_raise();
 	}
 	k_thread_join(&isr_waiter_thread, K_FOREVER);
 	give_in_isr = false;
@@ -91,10 +91,10 @@ static void timer_tick(void)
 
 void bench_isr(void)
 {
-	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MSOFT);
+	IRQ_CONNECT(RISCV_IRQ_SOFT, 0, soft_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_SOFT);
 	isr_entry();
 	isr_preempt_switch();
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(RISCV_IRQ_SOFT);
 	timer_tick();
 }

@@ -125,8 +125,9 @@ static void consumer(void *p1, void *p2, void *p3)
 		printk("consumer: user mode is off: no isolation to show\n");
 		return;
 	}
-	printk("consumer: now reading the producer's private data at 0x%08lx\n",
-	       (unsigned long)&next_value);
+	/* Register width: the fault report prints the address that way. */
+	printk("consumer: now reading the producer's private data at 0x%0*lx\n",
+	       (int)(2 * sizeof(long)), (unsigned long)&next_value);
 	peeked = *(volatile uint32_t *)&next_value;
 	peek_succeeded = true;
 	printk("consumer: read %u: the PMP did not stop me\n", (unsigned int)peeked);
@@ -141,8 +142,8 @@ static void print_partition(const char *name, const struct k_mem_partition *p, c
 static int setup_user(struct k_thread *t, k_thread_stack_t *stack, k_thread_entry_t entry,
 		      const char *name, struct k_mem_domain *domain)
 {
-	k_thread_create(t, stack, STACK_SIZE, entry, NULL, NULL, NULL, USER_PRIO, K_USER,
-			K_FOREVER);
+	k_thread_create(t, stack, K_THREAD_STACK_LEN(STACK_SIZE), entry, NULL, NULL, NULL,
+			USER_PRIO, K_USER, K_FOREVER);
 	k_thread_name_set(t, name);
 	k_object_access_grant(&ring_lock, t);
 	return k_mem_domain_add_thread(domain, t);

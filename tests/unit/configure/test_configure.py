@@ -188,6 +188,19 @@ class ConfigureTest(VireoBuildCase):
         self.assertConfig(b2, "CONFIG_MAIN_STACK_SIZE", "4096")
         self.assertConfig(b2, "CONFIG_ISR_STACK_SIZE", "1536")
 
+    def test_app_board_fragment(self):
+        # boards/<board>.conf of the app comes after prj.conf, before the
+        # extra fragments; another board's file is not read.
+        app = self.make_app("app", "CONFIG_MAIN_STACK_SIZE=1024\nCONFIG_ISR_STACK_SIZE=1024\n")
+        self.write("app/boards/{}.conf".format(BOARD),
+                   "CONFIG_MAIN_STACK_SIZE=1536\nCONFIG_ISR_STACK_SIZE=1536\n")
+        self.write("app/boards/no_such_board.conf", "CONFIG_NOT_A_SYMBOL=y\n")
+        x = self.write("frag/x.conf", "CONFIG_ISR_STACK_SIZE=3072\n")
+        b = os.path.join(self.tmp, "b")
+        self.cmake_ok(b, app, extra=[x])
+        self.assertConfig(b, "CONFIG_MAIN_STACK_SIZE", "1536")
+        self.assertConfig(b, "CONFIG_ISR_STACK_SIZE", "3072")
+
     def test_unknown_symbol_in_prj_conf(self):
         app = self.make_app(prj="# comment\nCONFIG_MAIN_STACK_SIZE=1024\n\n"
                             "CONFIG_NO_SUCH_SYMBOL=y\n")
@@ -222,6 +235,20 @@ class ConfigureTest(VireoBuildCase):
         out = self.cmake_fails(os.path.join(self.tmp, "build"), app)
         self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":2",
                            "ISR_STACK_SIZE", "256", "65536")
+
+    def test_user_mode_refused_in_s_mode_with_the_reason(self):
+        # qemu_riscv64_sbi: the PMP is OpenSBI's; the error says so, for
+        # user mode and for the PMP stack guards alike.
+        app = self.make_app(prj="CONFIG_USERSPACE=y\n")
+        out = self.cmake_fails(os.path.join(self.tmp, "b1"), app, board="qemu_riscv64_sbi")
+        self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":1", "USERSPACE",
+                           "PMP belongs to the firmware", "page-table backend")
+        out = self.cmake_fails(os.path.join(self.tmp, "b2"), self.make_app("app2"),
+                               board="qemu_riscv64_sbi", defines=["CONFIG_PMP_STACK_GUARD=y"])
+        self.assertIn("PMP belongs to the firmware", flat(out))
+        # The same fragment configures on the M-mode 64-bit board.
+        self.cmake_ok(os.path.join(self.tmp, "b3"), app, board="qemu_riscv64")
+        self.assertConfig(os.path.join(self.tmp, "b3"), "CONFIG_USERSPACE", "1")
 
     def test_value_of_wrong_type(self):
         app = self.make_app(prj="\nCONFIG_MAIN_STACK_SIZE=big\nCONFIG_BOOT_BANNER=2048\n")

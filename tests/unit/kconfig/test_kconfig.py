@@ -176,6 +176,19 @@ class KconfigToolTest(unittest.TestCase):
         self.assertIn("FEATURE_A is n", err)
         self.assertNotIn("FEATURE_B is", err)
 
+    def test_unmet_dependency_that_cannot_be_set_says_why(self):
+        # LOCKED_BY_A is hidden (FEATURE_A is n): its help explains; a
+        # dependency a fragment could simply set (FEATURE_A) gets none.
+        prj = self.write("prj.conf", "CONFIG_NEEDS_LOCKED=y\n")
+        err = self.configure_fails([prj])
+        self.assertIn("LOCKED_BY_A is n (LOCKED_BY_A: Exists only with FEATURE_A, and this "
+                      "help says so.)", err)
+        # The deepest locked symbol of the chain explains, not the nearest.
+        err = self.configure_fails([self.write("prj.conf", "CONFIG_DEEPER=y\n")])
+        self.assertIn("NEEDS_LOCKED is n (LOCKED_BY_A: Exists only with FEATURE_A", err)
+        err = self.configure_fails([self.write("prj.conf", "CONFIG_NEEDS_A=y\n")])
+        self.assertNotIn("A plain bool", err)
+
     def test_type_errors(self):
         prj = self.write("prj.conf", "CONFIG_FEATURE_A=12\nCONFIG_STACK_SIZE=abc\n"
                          'CONFIG_BASE_ADDR="0x10"\nCONFIG_FEATURE_B=m\n'

@@ -26,6 +26,9 @@
 #define XRET sret
 #define XSTATUS_IE (Z_UL(1) << 1)   /* sstatus.SIE */
 #define XSTATUS_PIE (Z_UL(1) << 5)  /* sstatus.SPIE */
+/* sstatus.SPP: the privilege a trap came from, one bit (0 = U, 1 = S). */
+#define XSTATUS_PP_SHIFT 8
+#define XSTATUS_PP_BITS 1
 #define XPRIV_NAME "S"
 #define XCSR_PREFIX "s"
 #else
@@ -40,9 +43,20 @@
 #define XRET mret
 #define XSTATUS_IE (Z_UL(1) << 3)   /* mstatus.MIE */
 #define XSTATUS_PIE (Z_UL(1) << 7)  /* mstatus.MPIE */
+/* mstatus.MPP: the privilege a trap came from, two bits (0 = U, 3 = M). */
+#define XSTATUS_PP_SHIFT 11
+#define XSTATUS_PP_BITS 3
 #define XPRIV_NAME "M"
 #define XCSR_PREFIX "m"
 #endif /* CONFIG_RISCV_S_MODE */
+
+/* Nonzero previous privilege: the trap came from the kernel, not from U-mode. */
+#define XSTATUS_PP_MASK ((unsigned long)XSTATUS_PP_BITS << XSTATUS_PP_SHIFT)
+
+/* Interrupt bits of sie/sip (S-mode): software, timer, external. */
+#define SIP_SSIP (Z_UL(1) << 1)
+#define SIP_STIP (Z_UL(1) << 5)
+#define SIP_SEIP (Z_UL(1) << 9)
 
 /* The user-level counter: readable in every mode (mcounteren/scounteren.CY). */
 #define Z_CYCLE_CSR cycle

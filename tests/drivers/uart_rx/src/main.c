@@ -49,7 +49,8 @@ static bool plic_enabled_uart_source(void)
 {
 	const unsigned int src = CONFIG_UART_NS16550_PLIC_SOURCE;
 	volatile uint32_t *word =
-		(volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x2000U + 4U * (src / 32U));
+		(volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x2000U +
+				      0x80U * CONFIG_RISCV_PLIC_CONTEXT + 4U * (src / 32U));
 
 	return ((*word >> (src % 32U)) & 1U) != 0;
 }

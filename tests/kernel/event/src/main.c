@@ -5,6 +5,7 @@
  * post from a real interrupt (the machine software interrupt).
  */
 #include <vireo/ztest.h>
+#include <vireo/arch/riscv/soft_irq.h>
 
 #define NUM_HELPERS 4
 #define HELPER_STACK_SIZE 1024
@@ -198,20 +199,18 @@ ZTEST(event, test_static_event)
 
 /* ---- From an interrupt ---- */
 
-#define MSIP_HART0 ((volatile uint32_t *)(uintptr_t)CONFIG_RISCV_MACHINE_TIMER_BASE)
-
 static volatile uint32_t isr_runs;
 static volatile uint32_t isr_prev;
 
 static void msoft_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 	isr_prev = k_event_post(&event, 0x100);
 	isr_runs++;
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, msoft_isr, NULL, 0);
+IRQ_CONNECT(RISCV_IRQ_SOFT, 0, msoft_isr, NULL, 0);
 
 ZTEST(event, test_isr_post_wakes_waiter)
 {
@@ -219,8 +218,8 @@ ZTEST(event, test_isr_post_wakes_waiter)
 
 	spawn_waiter(0, 0x100, false, false);
 	k_msleep(2);
-	irq_enable(RISCV_IRQ_MSOFT);
-	*MSIP_HART0 = 1;
+	irq_enable(RISCV_IRQ_SOFT);
+	riscv_soft_irq_raise();
 	for (int spin = 0; isr_runs == runs && spin < 100000; spin++) {
 	}
 	zassert_equal(isr_runs, runs + 1, "the software interrupt did not run");

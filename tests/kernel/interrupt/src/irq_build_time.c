@@ -17,16 +17,16 @@ static void build_time_isr(const void *arg)
 	build_time_runs++;
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, build_time_isr, &build_time_arg, 0);
+IRQ_CONNECT(RISCV_IRQ_SOFT, 0, build_time_isr, &build_time_arg, 0);
 
 ZTEST(irq_connect_build_time, test_build_time_handler_runs_with_its_argument)
 {
 	/* Connecting does not enable the line. */
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 0);
-	irq_enable(RISCV_IRQ_MSOFT);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 0);
+	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
 	zassert_true(wait_for_change(&build_time_runs, 0), "the build-time handler did not run");
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(RISCV_IRQ_SOFT);
 	zassert_equal(build_time_runs, 1);
 	zassert_equal_ptr(build_time_seen_arg, &build_time_arg);
 }

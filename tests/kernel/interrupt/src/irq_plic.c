@@ -6,8 +6,9 @@
  * 10 on QEMU virt, 3 on the FE310): enabling its transmitter-empty
  * interrupt raises it at once while the transmitter is idle, and the
  * handler masks it again.
- * PLIC registers (specification, hart 0 M-mode context): priority at
- * base + 4 * source, enable bits at base + 0x2000.
+ * PLIC registers (specification, the kernel's context of hart 0):
+ * priority at base + 4 * source, enable bits at base + 0x2000 + 0x80 *
+ * context.
  */
 #include <vireo/ztest.h>
 #include "../../common/uart_tx_irq.h"
@@ -15,8 +16,10 @@
 #define UART0_PLIC_SOURCE ((unsigned int)UART_TX_IRQ_SOURCE)
 #define UART0_IRQ IRQ_PLIC(UART0_PLIC_SOURCE)
 
-#define PLIC_PRIORITY(src) (*(volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
-#define PLIC_ENABLE0 (*(volatile uint32_t *)(CONFIG_RISCV_PLIC_BASE + 0x2000U))
+#define PLIC_PRIORITY(src) \
+	(*(volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 4U * (src)))
+#define PLIC_ENABLE0 (*(volatile uint32_t *)(uintptr_t)(CONFIG_RISCV_PLIC_BASE + 0x2000U + \
+							  0x80U * CONFIG_RISCV_PLIC_CONTEXT))
 
 static volatile int uart_isr_runs;
 

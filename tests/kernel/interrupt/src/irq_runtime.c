@@ -41,14 +41,14 @@ static void runtime_before(void *fixture)
 	other_isr_runs = 0;
 	seen_arg = NULL;
 	seen_in_isr = false;
-	zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, runtime_isr, &isr_arg, 0),
-		      RISCV_IRQ_MSOFT);
+	zassert_equal(irq_connect_dynamic(RISCV_IRQ_SOFT, 0, runtime_isr, &isr_arg, 0),
+		      RISCV_IRQ_SOFT);
 }
 
 static void runtime_after(void *fixture)
 {
 	ARG_UNUSED(fixture);
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(RISCV_IRQ_SOFT);
 	msoft_clear();
 	if (helper_started) {
 		k_thread_abort(&helper);
@@ -58,7 +58,7 @@ static void runtime_after(void *fixture)
 
 ZTEST(irq_runtime, test_connect_dynamic_returns_irq_and_arg_arrives)
 {
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
 	zassert_true(wait_for_change(&isr_runs, 0), "the dynamic handler did not run");
 	zassert_equal(isr_runs, 1, "ran %d times for one raise", isr_runs);
@@ -73,10 +73,10 @@ ZTEST(irq_runtime, test_connect_dynamic_rejects_bad_irq)
 					  NULL, 0),
 		      -EINVAL);
 	/* A second-level number must sit on the machine external interrupt. */
-	zassert_equal(irq_connect_dynamic((5U << 8) | RISCV_IRQ_MSOFT, 0, other_isr, NULL, 0),
+	zassert_equal(irq_connect_dynamic((5U << 8) | RISCV_IRQ_SOFT, 0, other_isr, NULL, 0),
 		      -EINVAL);
 	/* The rejected calls left the connected handler alone. */
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
 	zassert_true(wait_for_change(&isr_runs, 0));
 	zassert_equal(other_isr_runs, 0);
@@ -84,9 +84,9 @@ ZTEST(irq_runtime, test_connect_dynamic_rejects_bad_irq)
 
 ZTEST(irq_runtime, test_connect_dynamic_replaces_handler)
 {
-	zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, other_isr, NULL, 0),
-		      RISCV_IRQ_MSOFT);
-	irq_enable(RISCV_IRQ_MSOFT);
+	zassert_equal(irq_connect_dynamic(RISCV_IRQ_SOFT, 0, other_isr, NULL, 0),
+		      RISCV_IRQ_SOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
 	zassert_true(wait_for_change(&other_isr_runs, 0));
 	zassert_equal(isr_runs, 0);
@@ -95,16 +95,16 @@ ZTEST(irq_runtime, test_connect_dynamic_replaces_handler)
 /* A pending interrupt on a disabled line waits; enabling the line fires it. */
 ZTEST(irq_runtime, test_disabled_line_fires_once_enabled)
 {
-	irq_disable(RISCV_IRQ_MSOFT);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 0);
+	irq_disable(RISCV_IRQ_SOFT);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 0);
 	msoft_raise();
 	k_busy_wait(5000);
 	zassert_equal(isr_runs, 0, "fired while disabled");
-	irq_enable(RISCV_IRQ_MSOFT);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 1);
+	irq_enable(RISCV_IRQ_SOFT);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 1);
 	zassert_true(wait_for_change(&isr_runs, 0), "did not fire once enabled");
-	irq_disable(RISCV_IRQ_MSOFT);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 0);
+	irq_disable(RISCV_IRQ_SOFT);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 0);
 }
 
 /* Only the outermost irq_unlock() lets the pending interrupt in. */
@@ -113,7 +113,7 @@ ZTEST(irq_runtime, test_irq_lock_nests)
 	unsigned int outer;
 	unsigned int inner;
 
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	outer = irq_lock();
 	inner = irq_lock();
 	msoft_raise();
@@ -135,7 +135,7 @@ ZTEST(irq_runtime, test_k_is_in_isr)
 	key = irq_lock();
 	zassert_false(k_is_in_isr());
 	irq_unlock(key);
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
 	zassert_true(wait_for_change(&isr_runs, 0));
 	zassert_true(seen_in_isr, "k_is_in_isr() false inside the ISR");
@@ -169,7 +169,7 @@ ZTEST(irq_runtime, test_irq_lock_is_kept_across_blocking)
 
 	zassert_ok(k_sem_init(&helper_done, 0, 1));
 	helper_saw_irq = false;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	key = irq_lock();
 	helper_started = true;
 	k_thread_create(&helper, helper_stack, K_THREAD_STACK_SIZEOF(helper_stack),

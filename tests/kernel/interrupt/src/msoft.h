@@ -1,23 +1,23 @@
 /*
- * The machine software interrupt of hart 0, the interrupt these tests
- * raise at will: writing 1 to its CLINT msip word makes it pending, and
- * its ISR must write 0 (msip is a level: left at 1 it fires again at once).
+ * The software interrupt of the kernel's privilege level, the interrupt
+ * these tests raise at will (<vireo/arch/riscv/soft_irq.h>: CLINT msip in
+ * M-mode, sip.SSIP in S-mode); its ISR must clear it (it is a level: left
+ * pending it fires again at once).
  */
 #ifndef INTERRUPT_MSOFT_H_
 #define INTERRUPT_MSOFT_H_
 
 #include <vireo/kernel.h>
-
-#define MSIP_HART0 ((volatile uint32_t *)0x2000000)
+#include <vireo/arch/riscv/soft_irq.h>
 
 static inline void msoft_raise(void)
 {
-	*MSIP_HART0 = 1;
+	riscv_soft_irq_raise();
 }
 
 static inline void msoft_clear(void)
 {
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 }
 
 /* Spin (never sleep) up to about 100 ms until *count differs from @p before. */

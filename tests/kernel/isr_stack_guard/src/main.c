@@ -6,8 +6,7 @@
  * halts, as for any fault in an ISR. testcase.ini expects that failure.
  */
 #include <vireo/kernel.h>
-
-#define MSIP_HART0 ((volatile uint32_t *)0x2000000)
+#include <vireo/arch/riscv/soft_irq.h>
 
 static volatile int depth;
 /* Never reached: it keeps the compiler from calling the recursion endless. */
@@ -28,16 +27,16 @@ static int recurse(int n)
 static void deep_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 	(void)recurse(0);
 }
 
 int main(void)
 {
-	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, deep_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MSOFT);
+	IRQ_CONNECT(RISCV_IRQ_SOFT, 0, deep_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_SOFT);
 	printk("raising an interrupt whose handler overflows the ISR stack\n");
-	*MSIP_HART0 = 1;
+	riscv_soft_irq_raise();
 	printk("not reached: the overflow went unnoticed (depth %d)\n", depth);
 	return 0;
 }

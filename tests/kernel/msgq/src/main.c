@@ -2,10 +2,11 @@
  * k_msgq: full and empty queues with and without timeouts, FIFO order,
  * direct hand-over to a waiting getter and from a waiting putter,
  * priority order among waiting getters, purge cancelling putters, peek,
- * attributes, and puts and gets from a real interrupt (the machine
- * software interrupt, raised through the CLINT's msip register).
+ * attributes, and puts and gets from a real interrupt (the software
+ * interrupt of <vireo/arch/riscv/soft_irq.h>).
  */
 #include <vireo/ztest.h>
+#include <vireo/arch/riscv/soft_irq.h>
 
 #define MAX_MSGS 4
 #define NUM_HELPERS 3
@@ -300,7 +301,6 @@ ZTEST(msgq, test_peek_and_peek_at)
 
 /* ---- From an interrupt ---- */
 
-#define MSIP_HART0 ((volatile uint32_t *)(uintptr_t)CONFIG_RISCV_MACHINE_TIMER_BASE)
 
 enum isr_op { ISR_PUT, ISR_GET_FOREVER };
 
@@ -314,7 +314,7 @@ static struct msg isr_got;
 static void msoft_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 	isr_saw_isr_context = k_is_in_isr();
 	if (isr_op == ISR_PUT) {
 		struct msg m = make_msg(isr_seq);
@@ -327,7 +327,7 @@ static void msoft_isr(const void *arg)
 	isr_runs++;
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, msoft_isr, NULL, 0);
+IRQ_CONNECT(RISCV_IRQ_SOFT, 0, msoft_isr, NULL, 0);
 
 static int raise_irq(enum isr_op op, unsigned int seq)
 {
@@ -335,8 +335,8 @@ static int raise_irq(enum isr_op op, unsigned int seq)
 
 	isr_op = op;
 	isr_seq = seq;
-	irq_enable(RISCV_IRQ_MSOFT);
-	*MSIP_HART0 = 1;
+	irq_enable(RISCV_IRQ_SOFT);
+	riscv_soft_irq_raise();
 	for (int spin = 0; isr_runs == runs && spin < 100000; spin++) {
 	}
 	zassert_equal(isr_runs, runs + 1, "the software interrupt did not run");

@@ -10,7 +10,7 @@
 #include "thread_pool.h"
 
 /*
- * The machine software interrupt (CLINT msip of hart 0) as an interrupt a
+ * The software interrupt (<vireo/arch/riscv/soft_irq.h>) as an interrupt a
  * case can raise at will. Its handler counts, notes k_is_in_isr() and
  * runs the case's action, if any.
  */
@@ -21,7 +21,7 @@ extern volatile bool soft_irq_saw_isr;
 void soft_irq_isr(const void *arg);
 /** Connect the action and enable the line (idempotent). */
 void soft_irq_setup(void (*action)(void));
-/** Set msip; the interrupt is taken when the hart is unlocked. */
+/** Raise it; the interrupt is taken when the hart is unlocked. */
 void soft_irq_raise(void);
 /** Raise and wait (bounded) for the handler to have run; true if it did. */
 bool soft_irq_fire(void);

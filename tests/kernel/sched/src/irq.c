@@ -41,18 +41,18 @@ ZTEST(sched_irq, test_enable_disable)
 	unsigned int before;
 
 	soft_irq_setup(NULL);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 1);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MTIMER), 1, "the system timer is off");
-	irq_disable(RISCV_IRQ_MSOFT);
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 0);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 1);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_TIMER), 1, "the system timer is off");
+	irq_disable(RISCV_IRQ_SOFT);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 0);
 	before = soft_irq_count;
 	soft_irq_raise();
 	k_busy_wait(100);
 	zassert_equal(soft_irq_count, before, "a disabled line interrupted");
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 	k_busy_wait(100);
 	zassert_equal(soft_irq_count, before + 1, "the pending interrupt was lost");
-	zassert_equal(irq_is_enabled(RISCV_IRQ_MSOFT), 1);
+	zassert_equal(irq_is_enabled(RISCV_IRQ_SOFT), 1);
 	/* Out of range: never enabled. */
 	zassert_equal(irq_is_enabled(RISCV_LOCAL_IRQS), 0);
 }
@@ -139,7 +139,7 @@ static volatile unsigned int dyn_calls;
 
 static void dyn_isr(const void *arg)
 {
-	soft_irq_isr(NULL); /* clears msip, counts */
+	soft_irq_isr(NULL); /* clears the interrupt, counts */
 	dyn_arg = arg;
 	dyn_calls++;
 }
@@ -150,15 +150,15 @@ ZTEST(sched_irq, test_irq_connect_dynamic)
 	unsigned int before;
 
 	soft_irq_setup(NULL);
-	zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, dyn_isr, &token, 0),
-		      RISCV_IRQ_MSOFT);
+	zassert_equal(irq_connect_dynamic(RISCV_IRQ_SOFT, 0, dyn_isr, &token, 0),
+		      RISCV_IRQ_SOFT);
 	before = dyn_calls;
 	zassert_true(soft_irq_fire(), "the software interrupt was not taken");
 	zassert_equal(dyn_calls, before + 1, "the dynamic handler did not run");
 	zassert_equal_ptr(dyn_arg, &token);
 	/* Back to the build-time handler. */
-	zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, soft_irq_isr, NULL, 0),
-		      RISCV_IRQ_MSOFT);
+	zassert_equal(irq_connect_dynamic(RISCV_IRQ_SOFT, 0, soft_irq_isr, NULL, 0),
+		      RISCV_IRQ_SOFT);
 	before = dyn_calls;
 	zassert_true(soft_irq_fire());
 	zassert_equal(dyn_calls, before, "the replaced handler still runs");
@@ -167,7 +167,7 @@ ZTEST(sched_irq, test_irq_connect_dynamic)
 	zassert_equal(irq_connect_dynamic(IRQ_PLIC(CONFIG_NUM_2ND_LEVEL_IRQS + 1), 0, dyn_isr,
 					  NULL, 0),
 		      -EINVAL);
-	zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, NULL, NULL, 0), -EINVAL);
+	zassert_equal(irq_connect_dynamic(RISCV_IRQ_SOFT, 0, NULL, NULL, 0), -EINVAL);
 }
 
 ZTEST_SUITE(sched_irq, NULL, NULL, NULL, helpers_cleanup, NULL);

@@ -1,11 +1,9 @@
 /*
- * The software interrupt of helpers.h. msip is the first word of the CLINT
- * (the block the machine timer lives in); writing 1 raises the machine
- * software interrupt of hart 0, and the handler writes 0 to clear it.
+ * The software interrupt of helpers.h (<vireo/arch/riscv/soft_irq.h>: the
+ * CLINT's msip in M-mode, sip.SSIP in S-mode); the handler clears it.
  */
 #include "helpers.h"
-
-#define MSIP_HART0 ((volatile uint32_t *)(CONFIG_RISCV_MACHINE_TIMER_BASE + 0x0))
+#include <vireo/arch/riscv/soft_irq.h>
 
 volatile unsigned int soft_irq_count;
 volatile bool soft_irq_saw_isr;
@@ -16,7 +14,7 @@ void soft_irq_isr(const void *arg)
 	void (*action)(void) = soft_irq_action;
 
 	ARG_UNUSED(arg);
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 	soft_irq_saw_isr = k_is_in_isr();
 	soft_irq_count++;
 	if (action != NULL) {
@@ -24,18 +22,18 @@ void soft_irq_isr(const void *arg)
 	}
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_irq_isr, NULL, 0);
+IRQ_CONNECT(RISCV_IRQ_SOFT, 0, soft_irq_isr, NULL, 0);
 
 void soft_irq_setup(void (*action)(void))
 {
 	soft_irq_action = action;
 	soft_irq_saw_isr = false;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 }
 
 void soft_irq_raise(void)
 {
-	*MSIP_HART0 = 1;
+	riscv_soft_irq_raise();
 }
 
 bool soft_irq_fire(void)

@@ -1,14 +1,13 @@
 /*
  * Semaphores and interrupts: k_sem_give() and a K_NO_WAIT k_sem_take()
  * from an ISR, and the switch on the way out of the interrupt to a waiter
- * the ISR woke. The machine software interrupt of hart 0 is the source:
- * writing 1 to its CLINT msip word raises it, and the ISR writes 0 (msip is
- * a level, so an uncleared one would fire again at once).
+ * the ISR woke. The software interrupt of <vireo/arch/riscv/soft_irq.h> is
+ * the source; the ISR clears it (it is a level, so an uncleared one would
+ * fire again at once).
  */
 #include <vireo/ztest.h>
 #include "helpers.h"
-
-#define MSIP_HART0 ((volatile uint32_t *)0x2000000)
+#include <vireo/arch/riscv/soft_irq.h>
 
 enum isr_action { ISR_GIVE, ISR_TAKE };
 
@@ -22,7 +21,7 @@ static void msoft_isr(const void *arg)
 {
 	struct k_sem *sem = (struct k_sem *)arg;
 
-	*MSIP_HART0 = 0;
+	riscv_soft_irq_clear();
 	isr_runs++;
 	trace('I');
 	if (isr_action == ISR_GIVE) {
@@ -37,7 +36,7 @@ static bool raise_and_wait(void)
 {
 	int before = isr_runs;
 
-	*MSIP_HART0 = 1;
+	riscv_soft_irq_raise();
 	for (int i = 0; i < 10000 && isr_runs == before; i++) {
 		k_busy_wait(10);
 	}
@@ -55,7 +54,7 @@ static void waiter(void *p1, void *p2, void *p3)
 
 static void *sem_isr_setup(void)
 {
-	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, msoft_isr, &isr_sem, 0);
+	IRQ_CONNECT(RISCV_IRQ_SOFT, 0, msoft_isr, &isr_sem, 0);
 	return NULL;
 }
 
@@ -66,14 +65,14 @@ static void sem_isr_before(void *fixture)
 	trace_reset();
 	isr_action = ISR_GIVE;
 	waiter_rc = 1;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(RISCV_IRQ_SOFT);
 }
 
 static void sem_isr_after(void *fixture)
 {
 	ARG_UNUSED(fixture);
-	irq_disable(RISCV_IRQ_MSOFT);
-	*MSIP_HART0 = 0;
+	irq_disable(RISCV_IRQ_SOFT);
+	riscv_soft_irq_clear();
 	helpers_abort_all();
 }
 

@@ -17,7 +17,8 @@ static volatile uint32_t alive_canary = 0x600dcafe;
 
 void atk_print_target(uintptr_t addr)
 {
-	printk("  target 0x%08lx\n", (unsigned long)addr);
+	/* Register width, so that it matches the fault report's a0..a7. */
+	printk("  target 0x%0*lx\n", (int)(2 * sizeof(long)), (unsigned long)addr);
 }
 
 void atk_prepare(const char *name, uintptr_t addr, k_thread_entry_t fn, void *p1, void *p2,

@@ -68,7 +68,8 @@ ZTEST(attacks_domain, test_02_write_other_domain)
 
 /* A kernel thread above the attacker takes part_p out of its domain. */
 static struct k_thread remover Z_KOBJ_SECTION(k_thread);
-static K_THREAD_STACK_DEFINE(remover_stack, 1024);
+/* Domain changes copy a whole domain on the stack: 1 KiB per 4-byte word. */
+static K_THREAD_STACK_DEFINE(remover_stack, 256 * sizeof(long));
 K_SEM_DEFINE(remove_sem, 0, 1);
 static volatile int remove_rc;
 
@@ -189,7 +190,7 @@ ZTEST(attacks_domain, test_06_domain_zero_size_partition)
 	static struct k_mem_domain d;
 	struct k_mem_partition empty = { .start = (uintptr_t)&b_word, .size = 0,
 					 .attr = K_MEM_PARTITION_P_RW_U_RW };
-	struct k_mem_partition wraps = { .start = 0xfffff000, .size = 0x2000,
+	struct k_mem_partition wraps = { .start = (uintptr_t)0 - 0x1000, .size = 0x2000,
 					 .attr = K_MEM_PARTITION_P_RW_U_RW };
 	struct k_mem_partition *parts[] = { &empty };
 	struct k_mem_partition *wrapping[] = { &wraps };

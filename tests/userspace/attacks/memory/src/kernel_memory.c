@@ -127,7 +127,7 @@ static void exec_own_stack(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	printk("  target 0x%08lx\n", (unsigned long)(uintptr_t)code);
+	printk("  target 0x%0*lx\n", (int)(2 * sizeof(long)), (unsigned long)(uintptr_t)code);
 	__asm__ volatile("fence.i" ::: "memory");
 	ATK_BEFORE();
 	((void (*)(void))(uintptr_t)code)();
@@ -208,7 +208,7 @@ static void amo_misaligned(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	printk("  target 0x%08lx\n", (unsigned long)(uintptr_t)addr);
+	printk("  target 0x%0*lx\n", (int)(2 * sizeof(long)), (unsigned long)(uintptr_t)addr);
 	ATK_BEFORE();
 	__asm__ volatile("amoadd.w %0, %1, (%2)" : "=r"(old) : "r"(1), "r"(addr) : "memory");
 	atk.value = old;

@@ -19,19 +19,31 @@ K_SEM_DEFINE(regs_sem, 0, 1);
 	"	beq	" #reg ", t6, 1f\n"          \
 	"	addi	a0, a0, 1\n"                 \
 	"1:\n"
-/* The callee-saved registers the fill clobbers, kept for the C caller. */
+/*
+ * The callee-saved registers the fill clobbers, kept for the C caller:
+ * 16 register slots (RB bytes each, so sp stays 16-byte aligned).
+ */
+#if __riscv_xlen == 64
+#define SR "sd"
+#define LR "ld"
+#define RB "8"
+#else
+#define SR "sw"
+#define LR "lw"
+#define RB "4"
+#endif /* __riscv_xlen == 64 */
+#define SAVE1(reg, slot) "	" SR "	" #reg ", " #slot "*" RB "(sp)\n"
+#define LOAD1(reg, slot) "	" LR "	" #reg ", " #slot "*" RB "(sp)\n"
 #define SAVE_CALLEE                                                             \
-	"	addi	sp, sp, -64\n	sw	ra, 60(sp)\n	sw	s0, 56(sp)\n"           \
-	"	sw	s1, 52(sp)\n	sw	s2, 48(sp)\n	sw	s3, 44(sp)\n"              \
-	"	sw	s4, 40(sp)\n	sw	s5, 36(sp)\n	sw	s6, 32(sp)\n"              \
-	"	sw	s7, 28(sp)\n	sw	s8, 24(sp)\n	sw	s9, 20(sp)\n"              \
-	"	sw	s10, 16(sp)\n	sw	s11, 12(sp)\n"
+	"	addi	sp, sp, -16*" RB "\n"                                              \
+	SAVE1(ra, 15) SAVE1(s0, 14) SAVE1(s1, 13) SAVE1(s2, 12) SAVE1(s3, 11)       \
+	SAVE1(s4, 10) SAVE1(s5, 9) SAVE1(s6, 8) SAVE1(s7, 7) SAVE1(s8, 6)           \
+	SAVE1(s9, 5) SAVE1(s10, 4) SAVE1(s11, 3)
 #define RESTORE_CALLEE_AND_RETURN                                               \
-	"	lw	ra, 60(sp)\n	lw	s0, 56(sp)\n	lw	s1, 52(sp)\n"              \
-	"	lw	s2, 48(sp)\n	lw	s3, 44(sp)\n	lw	s4, 40(sp)\n"              \
-	"	lw	s5, 36(sp)\n	lw	s6, 32(sp)\n	lw	s7, 28(sp)\n"              \
-	"	lw	s8, 24(sp)\n	lw	s9, 20(sp)\n	lw	s10, 16(sp)\n"             \
-	"	lw	s11, 12(sp)\n	addi	sp, sp, 64\n	ret\n"
+	LOAD1(ra, 15) LOAD1(s0, 14) LOAD1(s1, 13) LOAD1(s2, 12) LOAD1(s3, 11)       \
+	LOAD1(s4, 10) LOAD1(s5, 9) LOAD1(s6, 8) LOAD1(s7, 7) LOAD1(s8, 6)           \
+	LOAD1(s9, 5) LOAD1(s10, 4) LOAD1(s11, 3)                                    \
+	"	addi	sp, sp, 16*" RB "\n	ret\n"
 /* s2..t6: the same in both tests (which differ in a1/a7 only). */
 #define FILL_REST                                                               \
 	FILL(s2, 18) FILL(s3, 19) FILL(s4, 20) FILL(s5, 21) FILL(s6, 22) FILL(s7, 23) \

@@ -9,8 +9,9 @@
 #include "attack.h"
 
 static struct k_thread child Z_KOBJ_SECTION(k_thread);
-K_APP_BMEM(atk_part) static struct z_thread_stack_element child_stack[512] __aligned(16);
-static struct z_thread_stack_element kernel_stack[512] __aligned(16);
+K_APP_BMEM(atk_part) static struct z_thread_stack_element child_stack[K_THREAD_STACK_LEN(512)]
+	__aligned(16);
+static struct z_thread_stack_element kernel_stack[K_THREAD_STACK_LEN(512)] __aligned(16);
 
 struct create_args {
 	struct k_thread *thread;

@@ -173,7 +173,8 @@ ZTEST(attacks_thread_create, test_02_tiny_stack_spills_into_kernel)
  * one left without must die alone, with a report, not take another's.
  */
 #define KIDS CONFIG_MAX_USER_THREADS
-K_APP_BMEM(child_part) static struct z_thread_stack_element kid_stacks[KIDS][512] __aligned(16);
+K_APP_BMEM(child_part) static struct z_thread_stack_element
+	kid_stacks[KIDS][K_THREAD_STACK_LEN(512)] __aligned(16);
 static struct k_thread kids[KIDS] Z_KOBJ_SECTION(k_thread);
 K_SEM_DEFINE(kids_park, 0, KIDS);
 K_APP_BMEM(child_part) static volatile uint32_t kids_in_user_mode;
