@@ -8,32 +8,17 @@
  * stays pending until the deadline moves past now: S-mode cannot clear
  * sip.STIP.
  *
- * The tick accounting is the CLINT driver's (riscv_machine_timer.c):
- * last_count is the cycle count of the last announced tick boundary, so
- * announced ticks never drift; periodic mode asks for every boundary,
- * tickless mode for the earliest deadline the kernel wants.
- * State is touched with interrupts locked (the ISR runs with them locked).
+ * The tick accounting is compare_timer.h's, shared with the CLINT driver.
  */
 #include <errno.h>
 #include <vireo/arch/riscv/csr.h>
 #include <vireo/arch/riscv/sbi.h>
-#include <vireo/drivers/timer/system_timer.h>
 #include <vireo/init.h>
 #include <vireo/irq.h>
 #include <vireo/sys/printk.h>
 #include <vireo/sys/util.h>
 
-#define CYC_PER_TICK ((uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / \
-		      CONFIG_SYS_CLOCK_TICKS_PER_SEC)
-BUILD_ASSERT(CYC_PER_TICK >= 1, "timer clock slower than the tick rate");
-
-#define IDLE_WAKEUP_CYCLES (1ULL << 24)
-
-static uint64_t last_count;
-/* Timer interrupts taken, for tests that check a tickless idle system. */
-uint32_t z_timer_irq_count;
-
-static uint64_t time_now(void)
+static uint64_t counter_now(void)
 {
 #if __riscv_xlen == 64
 	return csr_read(time);
@@ -58,7 +43,7 @@ static uint64_t time_now(void)
  * in menvcfg.STCE); else the deadline goes through the firmware, in one
  * register on RV64, in a0 (low) and a1 (high) on RV32.
  */
-static void set_deadline(uint64_t value)
+static void set_compare(uint64_t value)
 {
 	if (IS_ENABLED(CONFIG_RISCV_SBI_TIMER_SSTC)) {
 		if (__riscv_xlen == 64) {
@@ -78,49 +63,23 @@ static void set_deadline(uint64_t value)
 	}
 }
 
-/* See riscv_machine_timer.c: a 32-bit divide when the count allows it. */
-static uint32_t cycles_to_ticks(uint64_t cycles)
-{
-	if ((cycles >> 32) == 0) {
-		return (uint32_t)cycles / (uint32_t)CYC_PER_TICK;
-	}
-	return (uint32_t)(cycles / CYC_PER_TICK);
-}
+#include "compare_timer.h"
 
 static void timer_isr(const void *arg)
 {
-	uint64_t now = time_now();
-	uint32_t dticks = cycles_to_ticks(now - last_count);
-
 	ARG_UNUSED(arg);
-	z_timer_irq_count++;
-	last_count += (uint64_t)dticks * CYC_PER_TICK;
-	if (IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
-		/* Clears the pending interrupt; the kernel asks for the next one. */
-		set_deadline(UINT64_MAX);
-	} else {
-		set_deadline(last_count + CYC_PER_TICK);
-	}
-	sys_clock_announce((int32_t)dticks);
+	compare_timer_isr();
 }
 
 void sys_clock_set_timeout(int32_t ticks, bool idle)
 {
 	ARG_UNUSED(idle);
-	if (!IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
-		return;
-	}
-	if (ticks == (int32_t)-1) {
-		/* Never "never": see riscv_machine_timer.c (QEMU -icount sleep=off). */
-		set_deadline(time_now() + IDLE_WAKEUP_CYCLES);
-		return;
-	}
-	set_deadline(last_count + (uint64_t)MAX(ticks, 0) * CYC_PER_TICK);
+	compare_timer_set_timeout(ticks);
 }
 
 uint32_t sys_clock_elapsed(void)
 {
-	return cycles_to_ticks(time_now() - last_count);
+	return compare_timer_elapsed();
 }
 
 uint32_t sys_clock_cycle_get_32(void)
@@ -130,7 +89,7 @@ uint32_t sys_clock_cycle_get_32(void)
 
 uint64_t sys_clock_cycle_get_64(void)
 {
-	return time_now();
+	return counter_now();
 }
 
 static int sbi_timer_init(void)
@@ -139,9 +98,7 @@ static int sbi_timer_init(void)
 		printk("sbi timer: the firmware has no SBI timer extension (TIME)\n");
 		return -ENODEV;
 	}
-	last_count = time_now() / CYC_PER_TICK * CYC_PER_TICK;
-	set_deadline(IS_ENABLED(CONFIG_TICKLESS_KERNEL) ? last_count + IDLE_WAKEUP_CYCLES :
-							  last_count + CYC_PER_TICK);
+	compare_timer_start();
 	IRQ_CONNECT(RISCV_IRQ_STIMER, 0, timer_isr, NULL, 0);
 	irq_enable(RISCV_IRQ_STIMER);
 	return 0;
