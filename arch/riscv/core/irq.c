@@ -163,7 +163,7 @@ void irq_enable(unsigned int irq)
 	if (idx < 0) {
 		return;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_set(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
 		/*
@@ -187,7 +187,7 @@ void irq_disable(unsigned int irq)
 	if (idx < 0) {
 		return;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_clear(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
 		riscv_plic_irq_disable(plic_source(irq));
@@ -203,7 +203,7 @@ int irq_is_enabled(unsigned int irq)
 	if (idx < 0) {
 		return 0;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		return (csr_read(CSR_XIE) & BIT(irq)) != 0;
 	}
 	if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
