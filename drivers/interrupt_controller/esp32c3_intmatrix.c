@@ -88,8 +88,10 @@ void z_intc_2nd_line_isr(unsigned int line)
 	}
 }
 
+/* Whatever the ROM left routed is undone: the table starts empty too. */
 static int intmatrix_init(void)
 {
+	routing = (struct esp32c3_routing){ 0 };
 	LINE_ENABLE = 0;
 	for (unsigned int source = 0; source < ESP32C3_INTMATRIX_SOURCES; source++) {
 		MAP(source) = 0;
