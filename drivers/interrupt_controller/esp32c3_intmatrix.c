@@ -47,6 +47,8 @@ int z_intc_2nd_enable(unsigned int source, unsigned int priority)
 		LINE_PRIO(line) = routing.line_prio[line];
 		MAP(source) = (uint32_t)line;
 		LINE_ENABLE |= BIT(line);
+		/* The new routing reaches the CPU before interrupts may be on again. */
+		__sync_synchronize();
 	}
 	arch_irq_unlock(key);
 	return line > 0 ? 0 : line;
@@ -62,6 +64,7 @@ void z_intc_2nd_disable(unsigned int source)
 		if (routing.line_sources[line] == 0) {
 			LINE_ENABLE &= ~BIT(line);
 		}
+		__sync_synchronize();
 	}
 	arch_irq_unlock(key);
 }
