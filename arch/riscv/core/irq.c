@@ -4,9 +4,10 @@
  * of the second-level controller: the PLIC (riscv_plic.h), or another
  * through the interface of intc_2nd_level.h. A controller that owns every
  * CPU line (ESP32-C3 interrupt matrix) gets every interrupt cause from
- * the dispatch and has no local IRQs beside it. Build-time IRQ_CONNECT entries are copied in by
- * arch_kernel_init(); irq_connect_dynamic() writes the same table. An
- * interrupt nobody connected is reported as a fatal spurious interrupt.
+ * the dispatch and has no local IRQs beside it. Build-time IRQ_CONNECT
+ * entries are copied in by arch_kernel_init(); irq_connect_dynamic()
+ * writes the same table. An interrupt nobody connected is reported as a
+ * fatal spurious interrupt.
  *
  * Dispatch runs on the ISR stack with interrupts locked (trap.S).
  */
