@@ -23,19 +23,19 @@
 #include <vireo/drivers/timer/system_timer.h>
 #include <vireo/init.h>
 #include <vireo/irq.h>
+#include <vireo/sys/sys_io.h>
 #include <vireo/sys/util.h>
 
-#define REG(off) (*(volatile uint32_t *)(CONFIG_ESP32C3_SYSTIMER_BASE + (off)))
-#define CONF REG(0x00U)
-#define UNIT0_OP REG(0x04U)
-#define TARGET0_HI REG(0x1cU)
-#define TARGET0_LO REG(0x20U)
-#define TARGET0_CONF REG(0x34U)
-#define UNIT0_VALUE_HI REG(0x40U)
-#define UNIT0_VALUE_LO REG(0x44U)
-#define COMP0_LOAD REG(0x50U)
-#define INT_ENA REG(0x64U)
-#define INT_CLR REG(0x6cU)
+#define CONF 0x00U
+#define UNIT0_OP 0x04U
+#define TARGET0_HI 0x1cU
+#define TARGET0_LO 0x20U
+#define TARGET0_CONF 0x34U
+#define UNIT0_VALUE_HI 0x40U
+#define UNIT0_VALUE_LO 0x44U
+#define COMP0_LOAD 0x50U
+#define INT_ENA 0x64U
+#define INT_CLR 0x6cU
 
 #define CONF_CLK_EN BIT(31)
 #define CONF_UNIT0_WORK_EN BIT(30)
@@ -55,6 +55,17 @@ BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC
 #define SYSTIMER_IRQ IRQ_2ND_LEVEL(CONFIG_ESP32C3_SYSTIMER_INTMATRIX_SOURCE)
 
 static uint64_t last_count;
+
+static inline uint32_t rd(uint32_t reg)
+{
+	return sys_read32(CONFIG_ESP32C3_SYSTIMER_BASE + reg);
+}
+
+static inline void wr(uint32_t reg, uint32_t val)
+{
+	sys_write32(val, CONFIG_ESP32C3_SYSTIMER_BASE + reg);
+}
+
 /* Timer interrupts taken, for tests that check a tickless idle system. */
 uint32_t z_timer_irq_count;
 
@@ -62,29 +73,35 @@ static uint64_t counter(void)
 {
 	uint32_t hi, lo;
 
-	UNIT0_OP = OP_UPDATE;
-	while ((UNIT0_OP & OP_VALUE_VALID) == 0) {
+	wr(UNIT0_OP, OP_UPDATE);
+	while ((rd(UNIT0_OP) & OP_VALUE_VALID) == 0) {
 	}
-	hi = UNIT0_VALUE_HI;
-	lo = UNIT0_VALUE_LO;
+	hi = rd(UNIT0_VALUE_HI);
+	lo = rd(UNIT0_VALUE_LO);
 	return ((uint64_t)hi << 32) | lo;
 }
 
-/* One-shot target, never behind the counter (re-checked after loading). */
+/*
+ * One-shot target, never behind the counter: re-checked after loading, and
+ * moved further ahead each time it was passed while being written (the
+ * margin doubles, so slow register writes cannot keep it behind forever).
+ */
 static void set_target(uint64_t last, uint32_t ticks)
 {
 	uint64_t target = systimer_target(last, ticks, CYC_PER_TICK, counter(), MIN_DELTA);
+	uint32_t margin = MIN_DELTA;
 
 	for (;;) {
-		CONF &= ~CONF_TARGET0_WORK_EN;
-		TARGET0_HI = systimer_hi(target);
-		TARGET0_LO = systimer_lo(target);
-		COMP0_LOAD = 1;
-		CONF |= CONF_TARGET0_WORK_EN;
-		if (counter() + MIN_DELTA / 2 < target) {
+		wr(CONF, rd(CONF) & ~CONF_TARGET0_WORK_EN);
+		wr(TARGET0_HI, systimer_hi(target));
+		wr(TARGET0_LO, systimer_lo(target));
+		wr(COMP0_LOAD, 1);
+		wr(CONF, rd(CONF) | CONF_TARGET0_WORK_EN);
+		if (counter() < target) {
 			return;
 		}
-		target = counter() + MIN_DELTA;
+		margin *= 2;
+		target = counter() + margin;
 	}
 }
 
@@ -94,7 +111,7 @@ static void timer_isr(const void *arg)
 	uint32_t dticks = systimer_cycles_to_ticks(now - last_count, CYC_PER_TICK);
 
 	ARG_UNUSED(arg);
-	INT_CLR = INT_TARGET0;
+	wr(INT_CLR, INT_TARGET0);
 	z_timer_irq_count++;
 	last_count += (uint64_t)dticks * CYC_PER_TICK;
 	if (!IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
@@ -134,10 +151,10 @@ uint64_t sys_clock_cycle_get_64(void)
 
 static int systimer_init(void)
 {
-	CONF |= CONF_CLK_EN | CONF_UNIT0_WORK_EN;
-	TARGET0_CONF = 0; /* one-shot, compared with UNIT0 */
-	INT_CLR = INT_TARGET0;
-	INT_ENA |= INT_TARGET0;
+	wr(CONF, rd(CONF) | CONF_CLK_EN | CONF_UNIT0_WORK_EN);
+	wr(TARGET0_CONF, 0); /* one-shot, compared with UNIT0 */
+	wr(INT_CLR, INT_TARGET0);
+	wr(INT_ENA, rd(INT_ENA) | INT_TARGET0);
 	last_count = counter() / CYC_PER_TICK * CYC_PER_TICK;
 	if (IS_ENABLED(CONFIG_TICKLESS_KERNEL)) {
 		set_target(counter() + IDLE_WAKEUP_CYCLES, 0);
