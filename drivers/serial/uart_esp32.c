@@ -24,18 +24,18 @@
 #include <vireo/drivers/serial/uart_esp32.h>
 #include <vireo/drivers/uart.h>
 #include <vireo/irq.h>
+#include <vireo/sys/sys_io.h>
 #include <vireo/sys/util.h>
 
-#define REG(off) (*(volatile uint32_t *)(CONFIG_UART_ESP32_BASE + (off)))
-#define FIFO REG(0x00U)
-#define INT_ST REG(0x08U)
-#define INT_ENA REG(0x0cU)
-#define INT_CLR REG(0x10U)
-#define CLKDIV REG(0x14U)
-#define STATUS REG(0x1cU)
-#define CONF1 REG(0x24U)
-#define FSM_STATUS REG(0x6cU)
-#define ID REG(0x80U)
+#define FIFO 0x00U
+#define INT_ST 0x08U
+#define INT_ENA 0x0cU
+#define INT_CLR 0x10U
+#define CLKDIV 0x14U
+#define STATUS 0x1cU
+#define CONF1 0x24U
+#define FSM_STATUS 0x6cU
+#define ID 0x80U
 
 #define INT_RXFIFO_FULL BIT(0)
 #define INT_TXFIFO_EMPTY BIT(1)
@@ -48,16 +48,20 @@
 #define CONF1_TX_THRESHOLD (16U << 9)
 #define CONF1_RX_TOUT_EN BIT(21)
 
-#define RX_COUNT() (STATUS & 0x3ffU)
-#define TX_COUNT() ((STATUS >> 16) & 0x3ffU)
+#define RX_COUNT() (rd(STATUS) & 0x3ffU)
+#define TX_COUNT() ((rd(STATUS) >> 16) & 0x3ffU)
 
 #define UART_IRQ IRQ_2ND_LEVEL(CONFIG_UART_ESP32_INTMATRIX_SOURCE)
 #define IRQ_DRIVEN IS_ENABLED(CONFIG_UART_INTERRUPT_DRIVEN)
 
+/* The divider to program, or 0: keep the ROM's. */
 #if CONFIG_UART_ESP32_BAUD != 0
-BUILD_ASSERT(esp32_uart_clkdiv(CONFIG_UART_ESP32_CLOCK_HZ, CONFIG_UART_ESP32_BAUD) != 0,
+#define BAUD_CLKDIV ESP32_UART_CLKDIV(CONFIG_UART_ESP32_CLOCK_HZ, CONFIG_UART_ESP32_BAUD)
+BUILD_ASSERT(BAUD_CLKDIV != 0,
 	     "UART_ESP32_CLOCK_HZ / UART_ESP32_BAUD gives no valid divider (1..4095)");
-#endif
+#else
+#define BAUD_CLKDIV 0U
+#endif /* CONFIG_UART_ESP32_BAUD != 0 */
 
 struct esp32_uart_data {
 	uart_irq_callback_user_data_t cb;
@@ -65,10 +69,20 @@ struct esp32_uart_data {
 	uint32_t int_st; /* INT_ST as latched by the last uart_irq_update() */
 };
 
+static inline uint32_t rd(uint32_t reg)
+{
+	return sys_read32(CONFIG_UART_ESP32_BASE + reg);
+}
+
+static inline void wr(uint32_t reg, uint32_t val)
+{
+	sys_write32(val, CONFIG_UART_ESP32_BASE + reg);
+}
+
 static void sync_config(void)
 {
-	ID |= ID_UPDATE;
-	while ((ID & ID_UPDATE) != 0) {
+	wr(ID, rd(ID) | ID_UPDATE);
+	while ((rd(ID) & ID_UPDATE) != 0) {
 	}
 }
 
@@ -78,7 +92,7 @@ static int esp32_poll_in(const struct device *dev, unsigned char *c)
 	if (RX_COUNT() == 0) {
 		return -1;
 	}
-	*c = (unsigned char)FIFO;
+	*c = (unsigned char)rd(FIFO);
 	return 0;
 }
 
@@ -87,7 +101,7 @@ static void esp32_poll_out(const struct device *dev, unsigned char c)
 	ARG_UNUSED(dev);
 	while (TX_COUNT() >= FIFO_DEPTH) {
 	}
-	FIFO = c;
+	wr(FIFO, c);
 }
 
 static int esp32_fifo_fill(const struct device *dev, const uint8_t *tx_data, int size)
@@ -97,7 +111,7 @@ static int esp32_fifo_fill(const struct device *dev, const uint8_t *tx_data, int
 
 	ARG_UNUSED(dev);
 	for (; n < size && n < room; n++) {
-		FIFO = tx_data[n];
+		wr(FIFO, tx_data[n]);
 	}
 	return n;
 }
@@ -108,7 +122,7 @@ static int esp32_fifo_read(const struct device *dev, uint8_t *rx_data, const int
 
 	ARG_UNUSED(dev);
 	while (n < size && RX_COUNT() != 0) {
-		rx_data[n++] = (uint8_t)FIFO;
+		rx_data[n++] = (uint8_t)rd(FIFO);
 	}
 	return n;
 }
@@ -118,7 +132,7 @@ static void ena_update(uint32_t set, uint32_t clear)
 {
 	unsigned int key = irq_lock();
 
-	INT_ENA = (INT_ENA & ~clear) | set;
+	wr(INT_ENA, (rd(INT_ENA) & ~clear) | set);
 	irq_unlock(key);
 	if (set != 0 && !irq_is_enabled(UART_IRQ)) {
 		irq_enable(UART_IRQ);
@@ -140,14 +154,14 @@ static void esp32_irq_tx_disable(const struct device *dev)
 static int esp32_irq_tx_ready(const struct device *dev)
 {
 	ARG_UNUSED(dev);
-	return (INT_ENA & INT_TXFIFO_EMPTY) != 0 && TX_COUNT() < FIFO_DEPTH;
+	return (rd(INT_ENA) & INT_TXFIFO_EMPTY) != 0 && TX_COUNT() < FIFO_DEPTH;
 }
 
 /* Empty FIFO and the transmitter's state machine idle (FSM_STATUS[7:4]). */
 static int esp32_irq_tx_complete(const struct device *dev)
 {
 	ARG_UNUSED(dev);
-	return TX_COUNT() == 0 && ((FSM_STATUS >> 4) & 0xfU) == 0;
+	return TX_COUNT() == 0 && ((rd(FSM_STATUS) >> 4) & 0xfU) == 0;
 }
 
 static void esp32_irq_rx_enable(const struct device *dev)
@@ -183,8 +197,8 @@ static int esp32_irq_update(const struct device *dev)
 {
 	struct esp32_uart_data *data = dev->data;
 
-	data->int_st = INT_ST;
-	INT_CLR = data->int_st;
+	data->int_st = rd(INT_ST);
+	wr(INT_CLR, data->int_st);
 	return 1;
 }
 
@@ -206,8 +220,8 @@ static void esp32_uart_isr(const void *arg)
 
 	if (data->cb == NULL) {
 		/* Nobody to serve a level-triggered source: silence it. */
-		INT_ENA = 0;
-		INT_CLR = 0xffffffffU;
+		wr(INT_ENA, 0);
+		wr(INT_CLR, 0xffffffffU);
 		return;
 	}
 	data->cb(dev, data->cb_data);
@@ -215,12 +229,12 @@ static void esp32_uart_isr(const void *arg)
 
 static int esp32_uart_init(const struct device *dev)
 {
-	INT_ENA = 0;
-	INT_CLR = 0xffffffffU;
-	if (CONFIG_UART_ESP32_BAUD != 0) {
-		CLKDIV = esp32_uart_clkdiv(CONFIG_UART_ESP32_CLOCK_HZ, CONFIG_UART_ESP32_BAUD);
+	wr(INT_ENA, 0);
+	wr(INT_CLR, 0xffffffffU);
+	if (BAUD_CLKDIV != 0) {
+		wr(CLKDIV, BAUD_CLKDIV);
 	}
-	CONF1 = CONF1_RX_THRESHOLD | CONF1_TX_THRESHOLD | CONF1_RX_TOUT_EN;
+	wr(CONF1, CONF1_RX_THRESHOLD | CONF1_TX_THRESHOLD | CONF1_RX_TOUT_EN);
 	sync_config();
 	if (IRQ_DRIVEN) {
 		/* Cannot fail for a source Kconfig admits; printk must work regardless. */

@@ -9,26 +9,27 @@
 
 #include <stdint.h>
 
+/* The divider in sixteenths, rounded to nearest (baud must not be 0). */
+#define ESP32_UART_SIXTEENTHS(clock_hz, baud)                                  \
+	(((uint64_t)(clock_hz) * 16U + (uint64_t)(baud) / 2U) / (uint64_t)(baud))
+
 /**
- * @brief CLKDIV register value for @p baud from @p clock_hz, the divider
- * rounded to the nearest sixteenth; 0 when it does not fit (integral part
- * 0 or above 4095, or baud 0).
+ * @brief CLKDIV register value for @p baud (not 0) from @p clock_hz, the
+ * divider rounded to the nearest sixteenth: integral part in bits 11:0,
+ * sixteenths in bits 23:20; 0 when the integral part is 0 or above 4095.
+ * A constant expression for constant arguments (for BUILD_ASSERT).
  */
+#define ESP32_UART_CLKDIV(clock_hz, baud)                                      \
+	((ESP32_UART_SIXTEENTHS(clock_hz, baud) >> 4) == 0 ||                  \
+			 (ESP32_UART_SIXTEENTHS(clock_hz, baud) >> 4) > 0xfffU \
+		 ? 0U                                                          \
+		 : (uint32_t)((ESP32_UART_SIXTEENTHS(clock_hz, baud) >> 4) |   \
+			      ((ESP32_UART_SIXTEENTHS(clock_hz, baud) & 0xfU) << 20)))
+
+/** @brief ESP32_UART_CLKDIV() for run-time values; 0 also for baud 0. */
 static inline uint32_t esp32_uart_clkdiv(uint32_t clock_hz, uint32_t baud)
 {
-	uint64_t sixteenths;
-	uint32_t div_int, frag;
-
-	if (baud == 0) {
-		return 0;
-	}
-	sixteenths = ((uint64_t)clock_hz * 16U + baud / 2U) / baud;
-	div_int = (uint32_t)(sixteenths >> 4);
-	frag = (uint32_t)(sixteenths & 0xfU);
-	if (div_int == 0 || div_int > 0xfffU) {
-		return 0;
-	}
-	return div_int | (frag << 20);
+	return baud == 0 ? 0U : ESP32_UART_CLKDIV(clock_hz, baud);
 }
 
 /** @brief The baud rate a CLKDIV value gives from @p clock_hz (rounded down). */
