@@ -19,6 +19,8 @@
  * mpccr) is set to count cycles for timing_counter_get().
  */
 #include <stdint.h>
+#include <vireo/arch/riscv/csr.h>
+#include <vireo/sys/sys_io.h>
 #include <vireo/sys/util.h>
 
 #define WDT_WKEY 0x50d83aa1U /* RTC WDT and MWDT write-protect key */
@@ -36,20 +38,21 @@
 #define TIMG_WDTWPROTECT 0x64U
 #define TIMG_WDT_CONF_UPDATE_EN BIT(22) /* latch the new config into the WDT clock domain */
 
-/* Custom CSRs of the performance counter */
-#define CSR_MPCER 0x7e0 /* event: bit 0 = cycles */
-#define CSR_MPCMR 0x7e1 /* mode: bit 0 = count */
+/* Custom CSRs of the performance counter: mpcer (0x7e0) selects the event
+ * (bit 0: cycles), mpcmr (0x7e1) starts it (bit 0). */
+#define CSR_MPCER 0x7e0
+#define CSR_MPCMR 0x7e1
 
 void soc_early_init_hook(void);
 
 static inline void reg_write(uintptr_t base, uint32_t off, uint32_t val)
 {
-	*(volatile uint32_t *)(base + off) = val;
+	sys_write32(val, base + off);
 }
 
 static inline uint32_t reg_read(uintptr_t base, uint32_t off)
 {
-	return *(volatile uint32_t *)(base + off);
+	return sys_read32(base + off);
 }
 
 static void timg_wdt_off(uintptr_t timg)
@@ -76,6 +79,6 @@ void soc_early_init_hook(void)
 	timg_wdt_off(CONFIG_ESP32C3_TIMG0_BASE);
 	timg_wdt_off(CONFIG_ESP32C3_TIMG0_BASE + 0x1000U);
 
-	__asm__ volatile("csrw %0, %1" ::"i"(CSR_MPCER), "r"(1UL));
-	__asm__ volatile("csrw %0, %1" ::"i"(CSR_MPCMR), "r"(1UL));
+	csr_write(CSR_MPCER, 1);
+	csr_write(CSR_MPCMR, 1);
 }
