@@ -6,7 +6,7 @@
  * protected register unless its key was written first (as the chip does),
  * and a timer-group config takes effect only with WDT_CONF_UPDATE_EN.
  *
- * Checked: after z_riscv_soc_early_init() every watchdog is disabled (the
+ * Checked: after soc_early_init_hook() every watchdog is disabled (the
  * effective config has neither WDT_EN nor flash-boot mode), the super
  * watchdog feeds itself, every block is locked again, and the cycle
  * counter is set counting (mpcer = cycles, mpcmr = on).
@@ -32,7 +32,7 @@ struct block {
 static struct block rtc, timg[2];
 static uint32_t mpcer, mpcmr;
 
-void z_riscv_soc_early_init(void);
+void soc_early_init_hook(void);
 
 static struct block *timg_of(mem_addr_t addr, uint32_t *off)
 {
@@ -136,7 +136,7 @@ static void test_watchdogs_off(unsigned int arg)
 {
 	(void)arg;
 	rom_state();
-	z_riscv_soc_early_init();
+	soc_early_init_hook();
 	CHECK_EQ(rtc.active & ((1U << 31) | (1U << 12)), 0);
 	CHECK_EQ(rtc.swd_conf & (1U << 31), 1U << 31);   /* super watchdog feeds itself */
 	CHECK_EQ(rtc.swd_conf & ~(1U << 31), 0x12c << 18); /* the rest kept */
@@ -154,7 +154,7 @@ static void test_cycle_counter(unsigned int arg)
 {
 	(void)arg;
 	rom_state();
-	z_riscv_soc_early_init();
+	soc_early_init_hook();
 	CHECK_EQ(mpcer, 1);
 	CHECK_EQ(mpcmr, 1);
 }
