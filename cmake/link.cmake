@@ -61,3 +61,36 @@ add_custom_command(TARGET vireo.elf POST_BUILD
   COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/footprint.py ${FOOTPRINT_ARGS} --summary
   WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
   BYPRODUCTS ${CMAKE_BINARY_DIR}/vireo.bin ${CMAKE_BINARY_DIR}/vireo.map)
+
+# Harts without some standard parts: the ELF must not use them (no AMO or
+# LR/SC without the A extension; no xie/xip, counter CSRs where absent).
+set(isa_check_args)
+if(NOT CONFIG_RISCV_ISA_EXT_A)
+  list(APPEND isa_check_args --no-atomics)
+endif()
+set(absent_csrs)
+if(NOT CONFIG_RISCV_HAS_XIE)
+  list(APPEND absent_csrs mie mip)
+endif()
+if(NOT CONFIG_RISCV_HAS_COUNTERS)
+  list(APPEND absent_csrs cycle cycleh time timeh instret instreth mcounteren scounteren)
+endif()
+if(absent_csrs)
+  string(REPLACE ";" "," absent_csrs "${absent_csrs}")
+  list(APPEND isa_check_args --absent-csr ${absent_csrs})
+endif()
+if(isa_check_args)
+  add_custom_command(TARGET vireo.elf POST_BUILD
+    COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/check_isa.py --elf vireo.elf
+            --objdump ${CROSS_COMPILE}objdump ${isa_check_args}
+    WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+endif()
+
+# ESP32-C3: the image the ROM bootloader loads from flash offset 0.
+if(CONFIG_ESP32_IMAGE)
+  add_custom_command(TARGET vireo.elf POST_BUILD
+    COMMAND ${VIREO_PYTHON} ${VIREO_BASE}/scripts/esp32_image.py elf2image vireo.elf
+            vireo.esp32c3.bin
+    WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
+    BYPRODUCTS ${CMAKE_BINARY_DIR}/vireo.esp32c3.bin)
+endif()

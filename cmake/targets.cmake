@@ -12,10 +12,20 @@ file(CONFIGURE OUTPUT ${QEMU_JSON} CONTENT
   "{\"qemu\": [${qemu_list}], \"elf\": \"${CMAKE_BINARY_DIR}/vireo.elf\", \"board\": \"${BOARD}\"}\n")
 
 set(QEMU_RUN ${VIREO_PYTHON} ${VIREO_BASE}/scripts/qemu_run.py --build-dir ${CMAKE_BINARY_DIR})
-add_custom_target(run COMMAND ${QEMU_RUN} DEPENDS vireo.elf USES_TERMINAL
-  COMMENT "Running ${BOARD} in QEMU (Ctrl-A x quits)")
-add_custom_target(debugserver COMMAND ${QEMU_RUN} --gdb DEPENDS vireo.elf USES_TERMINAL
-  COMMENT "QEMU waits for gdb on localhost:1234")
+if(DEFINED BOARD_QEMU)
+  add_custom_target(run COMMAND ${QEMU_RUN} DEPENDS vireo.elf USES_TERMINAL
+    COMMENT "Running ${BOARD} in QEMU (Ctrl-A x quits)")
+  add_custom_target(debugserver COMMAND ${QEMU_RUN} --gdb DEPENDS vireo.elf USES_TERMINAL
+    COMMENT "QEMU waits for gdb on localhost:1234")
+else()
+  # Boards without an emulator (board.cmake sets no BOARD_QEMU): say so.
+  foreach(t run debugserver)
+    add_custom_target(${t}
+      COMMAND ${CMAKE_COMMAND} -E echo "${t}: ${BOARD} has no emulator here; write it to the board with 'ninja flash'"
+      COMMAND ${CMAKE_COMMAND} -E false
+      DEPENDS vireo.elf VERBATIM)
+  endforeach()
+endif()
 
 add_custom_target(menuconfig
   COMMAND ${CMAKE_COMMAND} -E env ${VIREO_KCONFIG_ENV} ${VIREO_PYTHON} -m menuconfig ${KCONFIG_ROOT}

@@ -5,7 +5,10 @@
  * IRQ numbers use Zephyr's multi-level encoding on RISC-V: 0..15 are the
  * hart's local interrupts (the xcause code: 7 = machine timer, 11 = machine
  * external; 5 and 9 in S-mode); a PLIC source n is ((n + 1) << 8) | 11 (| 9
- * in S-mode), built by IRQ_PLIC(n).
+ * in S-mode), built by IRQ_PLIC(n). Other second-level controllers number
+ * their sources the same way (IRQ_2ND_LEVEL(n)); on the ESP32-C3 the
+ * interrupt matrix owns every CPU line, so its peripheral sources are the
+ * only IRQs there.
  */
 #ifndef VIREO_INCLUDE_IRQ_H_
 #define VIREO_INCLUDE_IRQ_H_
@@ -35,6 +38,7 @@
 #endif /* CONFIG_RISCV_S_MODE */
 
 #define IRQ_PLIC(n) ((((unsigned int)(n) + 1U) << 8) | RISCV_IRQ_EXT)
+#define IRQ_2ND_LEVEL(n) IRQ_PLIC(n)
 
 /** One build-time connection, collected by the linker. */
 struct z_isr_entry {

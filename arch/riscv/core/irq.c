@@ -1,13 +1,18 @@
 /*
  * Interrupt table and dispatch. One software table maps every IRQ to its
- * handler: local interrupts (xcause codes 0..15) first, then the PLIC's
- * sources. Build-time IRQ_CONNECT entries are copied in by
- * arch_kernel_init(); irq_connect_dynamic() writes the same table. An
- * interrupt nobody connected is reported as a fatal spurious interrupt.
+ * handler: local interrupts (xcause codes 0..15) first, then the sources
+ * of the second-level controller: the PLIC (riscv_plic.h), or another
+ * through the interface of intc_2nd_level.h. A controller that owns every
+ * CPU line (ESP32-C3 interrupt matrix) gets every interrupt cause from
+ * the dispatch and has no local IRQs beside it. Build-time IRQ_CONNECT
+ * entries are copied in by arch_kernel_init(); irq_connect_dynamic()
+ * writes the same table. An interrupt nobody connected is reported as a
+ * fatal spurious interrupt.
  *
  * Dispatch runs on the ISR stack with interrupts locked (trap.S).
  */
 #include <errno.h>
+#include <vireo/drivers/interrupt_controller/intc_2nd_level.h>
 #include <vireo/drivers/interrupt_controller/riscv_plic.h>
 #include <vireo/irq.h>
 #include <vireo/sys/util.h>
@@ -60,6 +65,9 @@ static int irq_index(unsigned int irq)
 	unsigned int source;
 
 	if ((irq >> 8) == 0) {
+		if (IS_ENABLED(CONFIG_RISCV_INTC_OWNS_CPU_LINES)) {
+			return -1;
+		}
 		return irq < RISCV_LOCAL_IRQS ? (int)irq : -1;
 	}
 	source = plic_source(irq);
@@ -116,7 +124,7 @@ int irq_connect_dynamic(unsigned int irq, unsigned int priority,
 	return rc == 0 ? (int)irq : rc;
 }
 
-/* Called by trap.S for every interrupt, and by the PLIC driver per source. */
+/* Called by the second-level controller's driver for each pending source. */
 void z_riscv_isr_invoke(unsigned int irq)
 {
 	int idx = irq_index(irq);
@@ -137,6 +145,10 @@ void z_riscv_irq_dispatch(struct arch_esf *esf, unsigned long cause)
 	const struct sw_isr *e;
 
 	ARG_UNUSED(esf);
+	if (IS_ENABLED(CONFIG_RISCV_INTC_OWNS_CPU_LINES)) {
+		z_intc_2nd_line_isr((unsigned int)code);
+		return;
+	}
 	if (unlikely(code >= RISCV_LOCAL_IRQS)) {
 		spurious_isr((const void *)code);
 		return;
@@ -152,7 +164,7 @@ void irq_enable(unsigned int irq)
 	if (idx < 0) {
 		return;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_set(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
 		/*
@@ -162,6 +174,10 @@ void irq_enable(unsigned int irq)
 		 */
 		riscv_plic_irq_enable(plic_source(irq));
 		riscv_plic_set_priority(plic_source(irq), MIN(sw_isr_table[idx].priority + 1U, 7U));
+	} else if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
+		if (z_intc_2nd_enable(plic_source(irq), sw_isr_table[idx].priority) != 0) {
+			printk("irq_enable: no interrupt line left for IRQ 0x%x\n", irq);
+		}
 	}
 }
 
@@ -172,10 +188,12 @@ void irq_disable(unsigned int irq)
 	if (idx < 0) {
 		return;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_clear(CSR_XIE, BIT(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
 		riscv_plic_irq_disable(plic_source(irq));
+	} else if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
+		z_intc_2nd_disable(plic_source(irq));
 	}
 }
 
@@ -186,8 +204,14 @@ int irq_is_enabled(unsigned int irq)
 	if (idx < 0) {
 		return 0;
 	}
-	if (idx < RISCV_LOCAL_IRQS) {
+	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		return (csr_read(CSR_XIE) & BIT(irq)) != 0;
 	}
-	return IS_ENABLED(CONFIG_RISCV_PLIC) ? riscv_plic_irq_is_enabled(plic_source(irq)) : 0;
+	if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
+		return riscv_plic_irq_is_enabled(plic_source(irq));
+	}
+	if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
+		return z_intc_2nd_is_enabled(plic_source(irq));
+	}
+	return 0;
 }

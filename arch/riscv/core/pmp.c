@@ -1,7 +1,10 @@
 /*
  * The only code that writes the PMP (DESIGN.md §3). Entry layout:
  *
- *   0, 1   global: kernel text and rodata, R+X for U-mode (OFF + TOR)
+ *   0, 1   global: kernel text and rodata, R+X for U-mode (OFF + TOR); on
+ *          parts where code and data are two views of one SRAM (ESP32-C3,
+ *          CONFIG_RISCV_CODE_ALIAS_OFFSET) they lie in two address windows:
+ *          text X (NAPOT) and rodata R (NAPOT), both from the linker script
  *   2, 3   the running user thread's stack, R+W (OFF + TOR)
  *   4..    the running user thread's memory domain (its PMP image)
  *
@@ -42,6 +45,18 @@ BUILD_ASSERT(DOMAIN_ENTRIES == CONFIG_PMP_SLOTS - FIXED_ENTRIES - TAIL_ENTRIES,
 	     "mem_domain.h and pmp.c disagree on the layout");
 
 extern char __text_start[], __rodata_end[];
+#if CONFIG_RISCV_CODE_ALIAS_OFFSET != 0
+extern char __text_end[], __rodata_start[], __pmp_text_napot[], __pmp_rodata_napot[];
+#define GLOBAL_ADDR0 ((unsigned long)__pmp_text_napot)
+#define GLOBAL_ADDR1 ((unsigned long)__pmp_rodata_napot)
+#define GLOBAL_CFG0 (PMP_A_NAPOT | PMP_X)
+#define GLOBAL_CFG1 (PMP_A_NAPOT | PMP_R)
+#else
+#define GLOBAL_ADDR0 ((unsigned long)__text_start >> 2)
+#define GLOBAL_ADDR1 ((unsigned long)__rodata_end >> 2)
+#define GLOBAL_CFG0 0
+#define GLOBAL_CFG1 (PMP_A_TOR | PMP_R | PMP_X)
+#endif /* CONFIG_RISCV_CODE_ALIAS_OFFSET != 0 */
 extern char z_interrupt_stack[];
 
 /* The domain image now in the PMP, to skip identical reloads. */
@@ -52,7 +67,7 @@ static bool kernel_layout;
 
 /* The fixed entries' cfg bytes: OFF, text TOR r-x, OFF, stack TOR rw-. */
 static const uint8_t fixed_cfg[FIXED_ENTRIES] = {
-	0, PMP_A_TOR | PMP_R | PMP_X, 0, PMP_A_TOR | PMP_R | PMP_W,
+	GLOBAL_CFG0, GLOBAL_CFG1, 0, PMP_A_TOR | PMP_R | PMP_W,
 };
 
 #define WRITE_DOMAIN_ADDR(n)                                              \
@@ -143,8 +158,8 @@ void z_riscv_pmp_init(void)
 	static struct arch_mem_domain empty;
 
 	BUILD_ASSERT(CONFIG_PMP_SLOTS <= 16, "the PMP code writes at most 16 entries");
-	csr_write(pmpaddr0, (unsigned long)__text_start >> 2);
-	csr_write(pmpaddr1, (unsigned long)__rodata_end >> 2);
+	csr_write(pmpaddr0, GLOBAL_ADDR0);
+	csr_write(pmpaddr1, GLOBAL_ADDR1);
 	csr_write(pmpaddr2, 0);
 	csr_write(pmpaddr3, 0);
 	precompute(&kernel_regs, true);
@@ -241,8 +256,8 @@ int arch_buffer_validate(const void *addr, size_t size, int write)
 
 	/* The entries a user thread runs with: the fixed ones, then its domain's. */
 	memcpy(img.cfg, fixed_cfg, sizeof(fixed_cfg));
-	img.addr[0] = (unsigned long)__text_start >> 2;
-	img.addr[1] = (unsigned long)__rodata_end >> 2;
+	img.addr[0] = GLOBAL_ADDR0;
+	img.addr[1] = GLOBAL_ADDR1;
 	img.addr[2] = t->arch.stack_pmpaddr[0];
 	img.addr[3] = t->arch.stack_pmpaddr[1];
 	if (t->mem_domain != NULL) {
@@ -292,8 +307,15 @@ void z_riscv_pmp_explain(const struct k_thread *t, unsigned long addr, char acce
 	int hits = 0;
 
 	printk("  PMP: this thread may access:\n");
+#if CONFIG_RISCV_CODE_ALIAS_OFFSET != 0
+	print_region("text", (unsigned long)__text_start, (unsigned long)__text_end, PMP_X,
+		     addr, &hits);
+	print_region("rodata", (unsigned long)__rodata_start, (unsigned long)__rodata_end, PMP_R,
+		     addr, &hits);
+#else
 	print_region("text+ro", (unsigned long)__text_start, (unsigned long)__rodata_end,
 		     PMP_R | PMP_X, addr, &hits);
+#endif /* CONFIG_RISCV_CODE_ALIAS_OFFSET != 0 */
 	print_region("stack", t->arch.stack_pmpaddr[0] << 2, t->arch.stack_pmpaddr[1] << 2,
 		     PMP_R | PMP_W, addr, &hits);
 	for (unsigned int i = 0; d != NULL && i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {

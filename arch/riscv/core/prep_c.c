@@ -36,9 +36,12 @@ FUNC_NORETURN void z_riscv_start(void)
 	/*
 	 * cycle, time and instret readable below M-mode (timing_counter_get);
 	 * mstatus.TW: wfi below M-mode traps, so U-mode cannot stall the hart.
+	 * Harts without the counters have no mcounteren either (it would trap).
 	 */
 	if (!IS_ENABLED(CONFIG_RISCV_S_MODE)) {
-		csr_write(mcounteren, 7);
+		if (IS_ENABLED(CONFIG_RISCV_HAS_COUNTERS)) {
+			csr_write(mcounteren, 7);
+		}
 		csr_set(mstatus, MSTATUS_TW);
 		if (IS_ENABLED(CONFIG_RISCV_HAS_S_MODE)) {
 			csr_write(scounteren, 7);

@@ -8,7 +8,9 @@
  *   tp   start of the static TLS block (picolibc keeps errno there)
  *   t0   scratch
  * No trap can be taken before xtvec is written except by a bug; interrupts
- * stay off (xie = 0) until the kernel enables them.
+ * stay off (xie = 0, on harts that have it) until the kernel enables them.
+ * With CONFIG_RISCV_VECTORED_MTVEC xtvec gets the vector table (vectors.S)
+ * in vectored mode, for harts that support no other.
  */
 #include <vireo/arch/riscv/csr.h>
 #include <asm.h>
@@ -21,7 +23,9 @@ __start:
 	la	gp, __global_pointer$
 	.option pop
 
+#ifdef CONFIG_RISCV_HAS_XIE
 	csrw	CSR_XIE, zero
+#endif /* CONFIG_RISCV_HAS_XIE */
 	csrci	CSR_XSTATUS, XSTATUS_IE
 
 #ifdef CONFIG_RISCV_S_MODE
@@ -32,7 +36,12 @@ __start:
 	bnez	t0, park
 #endif /* CONFIG_RISCV_S_MODE */
 
+#ifdef CONFIG_RISCV_VECTORED_MTVEC
+	la	t0, z_riscv_vector_table
+	ori	t0, t0, 1
+#else
 	la	t0, z_riscv_trap_entry
+#endif /* CONFIG_RISCV_VECTORED_MTVEC */
 	csrw	CSR_XTVEC, t0
 
 	la	sp, z_interrupt_stack
