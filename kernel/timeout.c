@@ -33,7 +33,7 @@ static uint64_t now_tick(void)
 
 static void program_next(void)
 {
-	struct z_tq_node *first = z_tq_first(&timeout_q);
+	struct z_tq_node *first;
 	int64_t delta;
 
 	/* A ticking timer interrupts every tick anyway. */
@@ -41,6 +41,7 @@ static void program_next(void)
 		return;
 	}
 
+	first = z_tq_first(&timeout_q);
 	if (first == NULL) {
 		sys_clock_set_timeout(K_TICKS_FOREVER, false);
 		return;
@@ -114,9 +115,9 @@ int64_t z_tick_get(void)
 	return t;
 }
 
-void sys_clock_announce(int32_t ticks)
+/* Run every timeout due by @p target, each with "now" at its own deadline. */
+static __noinline void announce_due(uint64_t target)
 {
-	uint64_t target = curr_tick + (uint64_t)MAX(ticks, 0);
 	struct z_tq_node *first;
 
 	announcing = true;
@@ -128,8 +129,19 @@ void sys_clock_announce(int32_t ticks)
 		z_tq_remove(&timeout_q, first);
 		to->fn(to);
 	}
-	curr_tick = target;
 	announcing = false;
+}
+
+void sys_clock_announce(int32_t ticks)
+{
+	uint64_t target = curr_tick + (uint64_t)MAX(ticks, 0);
+	struct z_tq_node *first = z_tq_first(&timeout_q);
+
+	/* The common tick has nothing due: no frame, no callback. */
+	if (first != NULL && first->key <= target) {
+		announce_due(target);
+	}
+	curr_tick = target;
 	program_next();
 }
 

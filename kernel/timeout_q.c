@@ -293,11 +293,6 @@ void z_tq_remove(struct z_tq *q, struct z_tq_node *n)
 	z_tq_node_init(n);
 }
 
-struct z_tq_node *z_tq_first(const struct z_tq *q)
-{
-	return q->first;
-}
-
 struct z_tq_node *z_tq_pop(struct z_tq *q)
 {
 	struct z_tq_node *n = q->first;

@@ -30,6 +30,9 @@
 #ifndef __section
 #define __section(s) __attribute__((__section__(s)))
 #endif
+#ifndef __noinline
+#define __noinline __attribute__((__noinline__))
+#endif
 #define __noinit __section(".noinit")
 #define __printf_like(f, a) __attribute__((__format__(__printf__, f, a)))
 

@@ -87,7 +87,10 @@ void z_tq_remove(struct z_tq *q, struct z_tq_node *n);
  *
  * @return That node, or NULL if @p q is empty.
  */
-struct z_tq_node *z_tq_first(const struct z_tq *q);
+static inline struct z_tq_node *z_tq_first(const struct z_tq *q)
+{
+	return q->first;
+}
 
 /**
  * @brief Remove and return the node z_tq_first() would return.
