@@ -12,6 +12,9 @@
 #include <vireo/kernel.h>
 #include <vireo/timing/timing.h>
 
+/* Stacks of the measuring threads: half size on boards with little RAM. */
+#define BENCH_STACK_SIZE (CONFIG_SRAM_SIZE >= 128 ? 1024 : 512)
+
 #define BENCH_REPS 201
 
 struct samples {

@@ -12,7 +12,7 @@
 static volatile timing_t stamp, isr_stamp;
 static volatile bool give_in_isr;
 static K_SEM_DEFINE(isr_sem, 0, 1);
-static K_THREAD_STACK_DEFINE(isr_waiter_stack, 1024);
+static K_THREAD_STACK_DEFINE(isr_waiter_stack, BENCH_STACK_SIZE);
 static struct k_thread isr_waiter_thread;
 static struct samples preempt_samples;
 

@@ -8,8 +8,8 @@
 static K_SEM_DEFINE(handoff_sem, 0, 1);
 static K_SEM_DEFINE(pair_sem, 0, 1);
 static K_MUTEX_DEFINE(pair_mutex);
-static K_THREAD_STACK_DEFINE(waiter_stack, 1024);
-static K_THREAD_STACK_DEFINE(giver_stack, 1024);
+static K_THREAD_STACK_DEFINE(waiter_stack, BENCH_STACK_SIZE);
+static K_THREAD_STACK_DEFINE(giver_stack, BENCH_STACK_SIZE);
 static struct k_thread waiter_thread, giver_thread;
 static volatile timing_t stamp;
 static struct samples handoff_samples;

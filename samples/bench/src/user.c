@@ -17,7 +17,7 @@ K_APP_BMEM(bench_part) static volatile timing_t ustamp;
 K_APP_BMEM(bench_part) static struct samples usamples;
 K_SEM_DEFINE(bench_user_sem, 0, 1);
 
-static K_THREAD_STACK_ARRAY_DEFINE(ustacks, 2, 1024);
+static K_THREAD_STACK_ARRAY_DEFINE(ustacks, 2, BENCH_STACK_SIZE);
 static struct k_thread uthreads[2] Z_KOBJ_SECTION(k_thread);
 static struct k_mem_domain udomains[2];
 /* Small partitions that only cost PMP entries (gapped: two entries each). */

@@ -7,7 +7,7 @@
 
 #define YIELD_PRIO K_PRIO_PREEMPT(1)
 
-static K_THREAD_STACK_ARRAY_DEFINE(yield_stacks, 2, 1024);
+static K_THREAD_STACK_ARRAY_DEFINE(yield_stacks, 2, BENCH_STACK_SIZE);
 static struct k_thread yield_threads[2];
 static volatile timing_t stamp;
 static struct samples yield_samples;
