@@ -30,6 +30,9 @@ def qemu_command(build_dir, gdb=False):
             desc = json.load(f)
     except FileNotFoundError:
         sys.exit(f"qemu_run: {path} not found: configure the build first")
+    if not desc["qemu"]:
+        sys.exit(f"qemu_run: {desc['board']} has no emulator here; write the image to the "
+                 f"board with './vireo flash -b {desc['board']}' (or 'ninja flash')")
     cmd = list(desc["qemu"]) + ["-kernel", desc["elf"]]
     if gdb:
         # -S: wait for the debugger before the first instruction.
