@@ -175,8 +175,8 @@ int main(void)
 		sys_poweroff_exit(1);
 	}
 
-	printk("shared_ringbuf: %u items through a %u-item ring, two user threads\n", ITEMS,
-	       RING_ITEMS);
+	printk("shared_ringbuf: %u items through a %u-item ring, two %s threads\n", ITEMS,
+	       RING_ITEMS, IS_ENABLED(CONFIG_USERSPACE) ? "user" : "kernel");
 	print_partition("producer_part", &producer_part, "producer only");
 	print_partition("consumer_part", &consumer_part, "consumer only");
 	print_partition("shared_part", &shared_part, "both: the ring buffer");
