@@ -250,6 +250,16 @@ class ConfigureTest(VireoBuildCase):
         self.cmake_ok(os.path.join(self.tmp, "b3"), app, board="qemu_riscv64")
         self.assertConfig(os.path.join(self.tmp, "b3"), "CONFIG_USERSPACE", "1")
 
+    def test_machine_timer_refused_in_s_mode(self):
+        # The CLINT's mtimecmp and the machine timer interrupt are the
+        # firmware's under OpenSBI: choosing that timer on the S-mode board
+        # must fail at configure time, not fault at boot (load access fault
+        # on mtime).
+        app = self.make_app(prj="CONFIG_RISCV_SBI_TIMER=n\nCONFIG_RISCV_MACHINE_TIMER=y\n")
+        out = self.cmake_fails(os.path.join(self.tmp, "b1"), app, board="qemu_riscv64_sbi")
+        self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":2", "RISCV_MACHINE_TIMER",
+                           "RISCV_M_MODE")
+
     def test_value_of_wrong_type(self):
         app = self.make_app(prj="\nCONFIG_MAIN_STACK_SIZE=big\nCONFIG_BOOT_BANNER=2048\n")
         conf = os.path.join(app, "prj.conf")
