@@ -424,6 +424,17 @@ class BuildTest(VireoBuildCase):
             return {os.path.realpath(os.path.join(e["directory"], e["file"]))
                     for e in json.load(f)}
 
+    def test_stack_guard_smaller_than_the_saved_frame_fails_the_build(self):
+        # RV64: struct arch_esf is 280 bytes, trap.S saves it rounded up to
+        # 288. A 284-byte guard cannot hold the frame of a caught overflow.
+        app = self.make_app(prj="CONFIG_USERSPACE=y\nCONFIG_PMP_ISR_STACK_GUARD=n\n"
+                            "CONFIG_PMP_STACK_GUARD_SIZE=284\n")
+        build = os.path.join(self.tmp, "b")
+        self.cmake_ok(build, app, board="qemu_riscv64")
+        r = self.ninja(build)
+        self.assertNotEqual(r.returncode, 0, r.output)
+        self.assertIn("PMP_STACK_GUARD_SIZE must exceed the exception frame", r.output)
+
     def test_out_of_tree_app_builds_and_reconfigures(self):
         app = self.make_app(prj="CONFIG_MAIN_STACK_SIZE=1024\n")
         build = os.path.join(self.tmp, "build")
