@@ -75,6 +75,13 @@ ZTEST(irq_runtime, test_connect_dynamic_rejects_bad_irq)
 	/* A second-level number must sit on the external interrupt (MEIP/SEIP). */
 	zassert_equal(irq_connect_dynamic((5U << 8) | RISCV_IRQ_SOFT, 0, other_isr, NULL, 0),
 		      -EINVAL);
+	/* An S-mode kernel cannot take the machine lines: sie has no bit for them. */
+	if (IS_ENABLED(CONFIG_RISCV_S_MODE)) {
+		zassert_equal(irq_connect_dynamic(RISCV_IRQ_MTIMER, 0, other_isr, NULL, 0),
+			      -EINVAL);
+		zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, other_isr, NULL, 0),
+			      -EINVAL);
+	}
 	/* The rejected calls left the connected handler alone. */
 	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
