@@ -14,22 +14,25 @@
 #include <stdint.h>
 #include <vireo/arch/riscv/sbi.h>
 #include <vireo/sys/poweroff.h>
+#include <vireo/sys/printk.h>
 
 #define FINISHER_FAIL 0x3333
 
 FUNC_NORETURN void z_sys_poweroff(int status)
 {
 	uint32_t code = (uint32_t)status & 0xffff;
+	struct sbiret r;
 
 	if (status != 0 && CONFIG_POWEROFF_SBI_FINISHER_BASE != 0) {
 		/* QEMU exits with the 16-bit code as given: a failure must not be 0. */
 		*(volatile uint32_t *)(uintptr_t)CONFIG_POWEROFF_SBI_FINISHER_BASE =
 			((code != 0 ? code : 1U) << 16) | FINISHER_FAIL;
 	}
-	(void)z_riscv_sbi_call(SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, SBI_SRST_TYPE_SHUTDOWN,
-			       status == 0 ? SBI_SRST_REASON_NONE : SBI_SRST_REASON_SYSTEM_FAILURE,
-			       0);
-	/* Only a firmware without SRST returns: stop here. */
+	r = z_riscv_sbi_call(SBI_EXT_SRST, SBI_SRST_SYSTEM_RESET, SBI_SRST_TYPE_SHUTDOWN,
+			     status == 0 ? SBI_SRST_REASON_NONE : SBI_SRST_REASON_SYSTEM_FAILURE, 0);
+	/* Only a firmware without SRST (or refusing it) returns: say so, stop here. */
+	printk("poweroff: SBI system reset failed (error %ld), status %d: halting\n", r.error,
+	       status);
 	for (;;) {
 		__asm__ volatile("wfi");
 	}

@@ -21,6 +21,13 @@
 
 #define Z_NUM_IRQS (RISCV_LOCAL_IRQS + CONFIG_NUM_2ND_LEVEL_IRQS)
 #define CAUSE_CODE_MASK 0xffUL
+/*
+ * Local lines the kernel's privilege level can take. In S-mode only the
+ * supervisor ones (software 1, timer 5, external 9, counter overflow 13):
+ * sie has no bit for the machine lines, which stay the firmware's, so a
+ * connection to one of them could never fire.
+ */
+#define LOCAL_IRQ_LINES (IS_ENABLED(CONFIG_RISCV_S_MODE) ? 0x2222U : 0xffffU)
 
 struct sw_isr {
 	void (*isr)(const void *arg);
@@ -57,8 +64,9 @@ static unsigned int plic_source(unsigned int irq)
 }
 
 /*
- * Table index of an IRQ, or -1 when it is out of range: local IRQs
- * first, then PLIC sources 1..CONFIG_NUM_2ND_LEVEL_IRQS (0 is no source).
+ * Table index of an IRQ, or -1 when it is out of range: local IRQs of the
+ * kernel's level first, then PLIC sources 1..CONFIG_NUM_2ND_LEVEL_IRQS (0 is
+ * no source).
  */
 static int irq_index(unsigned int irq)
 {
@@ -68,7 +76,7 @@ static int irq_index(unsigned int irq)
 		if (IS_ENABLED(CONFIG_RISCV_INTC_OWNS_CPU_LINES)) {
 			return -1;
 		}
-		return irq < RISCV_LOCAL_IRQS ? (int)irq : -1;
+		return irq < RISCV_LOCAL_IRQS && (LOCAL_IRQ_LINES & BIT(irq)) != 0 ? (int)irq : -1;
 	}
 	source = plic_source(irq);
 	if ((irq & 0xff) != RISCV_IRQ_EXT || source == 0 ||

@@ -165,7 +165,10 @@ void z_riscv_pmp_init(void)
 	precompute(&kernel_regs, true);
 	/* Addresses first: writing the cfg locks the ISR guard entry. */
 	precompute(&empty, false);
-	/* RV32: pmpcfg0 holds exactly the fixed entries and never changes. */
+	/*
+	 * pmpcfg0: the fixed entries (on RV64 entries 4-7 too). Not constant:
+	 * each switch rewrites it, entry 3 being a user stack or a guard.
+	 */
 	csr_write(pmpcfg0, empty.pmpcfg[0]);
 	write_domain(&empty);
 }

@@ -7,8 +7,11 @@
 #include <vireo/kernel/thread.h>
 
 #ifdef CONFIG_PMP_STACK_GUARD
-/* Invariant: the frame saved when an overflow is caught fits the guard. */
-BUILD_ASSERT(CONFIG_PMP_STACK_GUARD_SIZE > sizeof(struct arch_esf),
+/*
+ * Invariant: the frame saved when an overflow is caught fits the guard.
+ * trap.S saves ESF_SIZE bytes, the struct rounded up to 16 (288 on RV64).
+ */
+BUILD_ASSERT(CONFIG_PMP_STACK_GUARD_SIZE > ROUND_UP(sizeof(struct arch_esf), 16),
 	     "PMP_STACK_GUARD_SIZE must exceed the exception frame (see its help)");
 #endif /* CONFIG_PMP_STACK_GUARD */
 

@@ -250,6 +250,16 @@ class ConfigureTest(VireoBuildCase):
         self.cmake_ok(os.path.join(self.tmp, "b3"), app, board="qemu_riscv64")
         self.assertConfig(os.path.join(self.tmp, "b3"), "CONFIG_USERSPACE", "1")
 
+    def test_machine_timer_refused_in_s_mode(self):
+        # The CLINT's mtimecmp and the machine timer interrupt are the
+        # firmware's under OpenSBI: choosing that timer on the S-mode board
+        # must fail at configure time, not fault at boot (load access fault
+        # on mtime).
+        app = self.make_app(prj="CONFIG_RISCV_SBI_TIMER=n\nCONFIG_RISCV_MACHINE_TIMER=y\n")
+        out = self.cmake_fails(os.path.join(self.tmp, "b1"), app, board="qemu_riscv64_sbi")
+        self.assertErrorAt(out, os.path.join(app, "prj.conf") + ":2", "RISCV_MACHINE_TIMER",
+                           "RISCV_M_MODE")
+
     def test_value_of_wrong_type(self):
         app = self.make_app(prj="\nCONFIG_MAIN_STACK_SIZE=big\nCONFIG_BOOT_BANNER=2048\n")
         conf = os.path.join(app, "prj.conf")
@@ -413,6 +423,17 @@ class BuildTest(VireoBuildCase):
         with open(os.path.join(build, "compile_commands.json"), encoding="utf-8") as f:
             return {os.path.realpath(os.path.join(e["directory"], e["file"]))
                     for e in json.load(f)}
+
+    def test_stack_guard_smaller_than_the_saved_frame_fails_the_build(self):
+        # RV64: struct arch_esf is 280 bytes, trap.S saves it rounded up to
+        # 288. A 284-byte guard cannot hold the frame of a caught overflow.
+        app = self.make_app(prj="CONFIG_USERSPACE=y\nCONFIG_PMP_ISR_STACK_GUARD=n\n"
+                            "CONFIG_PMP_STACK_GUARD_SIZE=284\n")
+        build = os.path.join(self.tmp, "b")
+        self.cmake_ok(build, app, board="qemu_riscv64")
+        r = self.ninja(build)
+        self.assertNotEqual(r.returncode, 0, r.output)
+        self.assertIn("PMP_STACK_GUARD_SIZE must exceed the exception frame", r.output)
 
     def test_out_of_tree_app_builds_and_reconfigures(self):
         app = self.make_app(prj="CONFIG_MAIN_STACK_SIZE=1024\n")

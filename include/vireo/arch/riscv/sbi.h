@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-/* Extension ids: the ASCII of their names, as the specification fixes. */
+/* Extension ids (fixed by the specification): Base is 0x10, later ones the ASCII of their names. */
 #define SBI_EXT_BASE 0x10
 #define SBI_EXT_TIME 0x54494d45 /* "TIME" */
 #define SBI_EXT_SRST 0x53525354 /* "SRST" */

@@ -2,7 +2,8 @@
  * k_event: post/set/set_masked/clear and the previous value they return,
  * waiting for any and for all bits, the reset flag, one update waking
  * every waiter whose condition holds (and only those), timeouts, and a
- * post from a real interrupt (the machine software interrupt).
+ * post from a real interrupt (the software interrupt of the kernel's
+ * privilege level, <vireo/arch/riscv/soft_irq.h>).
  */
 #include <vireo/ztest.h>
 #include <vireo/arch/riscv/soft_irq.h>

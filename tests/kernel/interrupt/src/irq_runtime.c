@@ -1,5 +1,5 @@
 /*
- * The interrupt API at run time, on the machine software interrupt:
+ * The interrupt API at run time, on the software interrupt of soft_irq.h:
  * irq_connect_dynamic(), irq_enable/irq_disable/irq_is_enabled, nested
  * irq_lock/irq_unlock (also across blocking), k_is_in_isr() and the
  * handler's argument.
@@ -72,9 +72,16 @@ ZTEST(irq_runtime, test_connect_dynamic_rejects_bad_irq)
 	zassert_equal(irq_connect_dynamic(IRQ_PLIC(CONFIG_NUM_2ND_LEVEL_IRQS + 1), 0, other_isr,
 					  NULL, 0),
 		      -EINVAL);
-	/* A second-level number must sit on the machine external interrupt. */
+	/* A second-level number must sit on the external interrupt (MEIP/SEIP). */
 	zassert_equal(irq_connect_dynamic((5U << 8) | RISCV_IRQ_SOFT, 0, other_isr, NULL, 0),
 		      -EINVAL);
+	/* An S-mode kernel cannot take the machine lines: sie has no bit for them. */
+	if (IS_ENABLED(CONFIG_RISCV_S_MODE)) {
+		zassert_equal(irq_connect_dynamic(RISCV_IRQ_MTIMER, 0, other_isr, NULL, 0),
+			      -EINVAL);
+		zassert_equal(irq_connect_dynamic(RISCV_IRQ_MSOFT, 0, other_isr, NULL, 0),
+			      -EINVAL);
+	}
 	/* The rejected calls left the connected handler alone. */
 	irq_enable(RISCV_IRQ_SOFT);
 	msoft_raise();
