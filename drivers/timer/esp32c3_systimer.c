@@ -10,7 +10,8 @@
  * the boundary of the earliest deadline the kernel asked for, or a
  * wake-up 2^24 cycles away when nothing waits. Targets are never left
  * behind the counter (see esp32c3_systimer_math.h): the comparator only
- * fires on equality. State is touched with interrupts locked.
+ * fires on equality. State is touched with interrupts locked, and so is the
+ * counter's latch (see counter()).
  *
  * Registers (TRM, "System Timer"): CONF 0x00, UNIT0_OP 0x04 (bit 30 latch
  * the value, bit 29 value valid), TARGET0_HI/LO 0x1c/0x20, TARGET0_CONF
@@ -69,8 +70,14 @@ static inline void wr(uint32_t reg, uint32_t val)
 /* Timer interrupts taken, for tests that check a tickless idle system. */
 uint32_t z_timer_irq_count;
 
+/*
+ * Latch and read the counter. Interrupts are locked around it: threads
+ * call it too (k_busy_wait, k_cycle_get_64), and an ISR that latches again
+ * between the two reads would pair the old high half with a newer low one.
+ */
 static uint64_t counter(void)
 {
+	unsigned int key = irq_lock();
 	uint32_t hi, lo;
 
 	wr(UNIT0_OP, OP_UPDATE);
@@ -78,6 +85,7 @@ static uint64_t counter(void)
 	}
 	hi = rd(UNIT0_VALUE_HI);
 	lo = rd(UNIT0_VALUE_LO);
+	irq_unlock(key);
 	return ((uint64_t)hi << 32) | lo;
 }
 
