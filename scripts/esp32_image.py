@@ -160,18 +160,27 @@ def parse_image(img):
               "chip_id": ext[4], "min_rev": ext[5], "min_rev_full": ext[6],
               "max_rev_full": ext[7], "hash_appended": ext[12]}
     pos, segs, checksum = 24, [], CHECKSUM_SEED
-    for _ in range(count):
+    for i in range(count):
+        if pos + 8 > len(img):
+            raise ImageError("truncated: segment %d's header is missing" % i)
         addr, length = struct.unpack_from("<II", img, pos)
+        if pos + 8 + length > len(img):
+            raise ImageError("truncated: segment %d at 0x%08x has %d of its %d bytes" %
+                             (i, addr, len(img) - pos - 8, length))
         data = img[pos + 8:pos + 8 + length]
         for byte in data:
             checksum ^= byte
         segs.append((addr, data))
         pos += 8 + length
     pos += 15 - pos % 16
+    if pos >= len(img):
+        raise ImageError("truncated: no checksum byte")
     if img[pos] != checksum:
         raise ImageError("checksum 0x%02x, computed 0x%02x" % (img[pos], checksum))
     pos += 1
     if fields["hash_appended"]:
+        if pos + 32 > len(img):
+            raise ImageError("truncated: the SHA-256 digest is missing")
         if hashlib.sha256(img[:pos]).digest() != img[pos:pos + 32]:
             raise ImageError("SHA-256 digest does not match")
         pos += 32

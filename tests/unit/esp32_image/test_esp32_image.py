@@ -133,6 +133,22 @@ class Format(unittest.TestCase):
         with self.assertRaisesRegex(img.ImageError, "SHA-256"):
             img.parse_image(bytes(bad))
 
+    def test_parse_truncated_image_fails_with_message(self):
+        # Cut in a segment header, in segment data, before the checksum and
+        # in the digest: an ImageError each time, never a crash.
+        for cut in (28, 40, len(self.image) - 33, len(self.image) - 1):
+            with self.assertRaisesRegex(img.ImageError, "truncated"):
+                img.parse_image(self.image[:cut])
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "short.bin")
+            with open(path, "wb") as f:
+                f.write(self.image[:40])
+            p = subprocess.run([sys.executable, SCRIPT, "info", path],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("truncated", p.stderr)
+            self.assertNotIn("Traceback", p.stderr)
+
 
 class MemoryMap(unittest.TestCase):
     def reject(self, segments, entry, pattern):
