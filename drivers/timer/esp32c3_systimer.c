@@ -49,6 +49,9 @@
 				 CONFIG_SYS_CLOCK_TICKS_PER_SEC))
 BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC >= 1,
 	     "timer clock slower than the tick rate");
+/* A remainder would make every tick short and kernel time run fast. */
+BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC % CONFIG_SYS_CLOCK_TICKS_PER_SEC == 0,
+	     "SYS_CLOCK_TICKS_PER_SEC must divide SYS_CLOCK_HW_CYCLES_PER_SEC");
 
 #define IDLE_WAKEUP_CYCLES (1ULL << 24)
 /* 2 us: well past the few cycles a target write takes to reach the comparator. */
