@@ -60,7 +60,14 @@ def load_segments(elf):
     """[(load address, data)] of the ELF's allocated sections that have
     bytes (NOBITS/NOLOAD ones, .bss, are left out even where ld wrote them
     as zeros into a program segment), contiguous ones merged; and the
-    entry point."""
+    entry point. A file cut short is an ImageError, never a short segment."""
+    try:
+        return _load_segments(elf)
+    except struct.error:
+        raise ImageError("truncated ELF: its headers run past the end of the file") from None
+
+
+def _load_segments(elf):
     if elf[:4] != b"\x7fELF":
         raise ImageError("not an ELF file")
     if elf[4] != 1 or elf[5] != 1:
@@ -77,6 +84,9 @@ def load_segments(elf):
         _name, sh_type, flags, addr, off, size = struct.unpack_from(
             "<6I", elf, shoff + i * shentsize)
         if sh_type in LOADABLE_TYPES and flags & SHF_ALLOC and size != 0:
+            if off + size > len(elf):
+                raise ImageError("truncated ELF: section at 0x%08x has %d of its %d bytes" %
+                                 (addr, max(len(elf) - off, 0), size))
             secs.append((addr, elf[off:off + size]))
     secs.sort()
     segs = []

@@ -197,6 +197,17 @@ class MemoryMap(unittest.TestCase):
         with self.assertRaisesRegex(img.ImageError, "loads at"):
             img.load_segments(make_elf([(IRAM, b"\0" * 4)], IRAM, load={IRAM: 0x42000000}))
 
+    def test_truncated_elf_fails_with_message(self):
+        elf = make_elf([(IRAM, b"\1" * 0x100)], IRAM)
+        shoff = struct.unpack_from("<I", elf, 32)[0]
+        with self.assertRaisesRegex(img.ImageError, "truncated"):
+            img.load_segments(elf[:60])            # cut inside the program headers
+        # A section whose bytes run past the end of the file: no short segment.
+        bad = bytearray(elf)
+        struct.pack_into("<I", bad, shoff + 40 + 16, len(elf) - 0x10)  # sh_offset
+        with self.assertRaisesRegex(img.ImageError, "truncated ELF: section at 0x40380000"):
+            img.load_segments(bytes(bad))
+
     def test_cli_fails_with_message(self):
         with tempfile.TemporaryDirectory() as d:
             elf = os.path.join(d, "bad.elf")
