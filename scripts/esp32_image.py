@@ -60,7 +60,14 @@ def load_segments(elf):
     """[(load address, data)] of the ELF's allocated sections that have
     bytes (NOBITS/NOLOAD ones, .bss, are left out even where ld wrote them
     as zeros into a program segment), contiguous ones merged; and the
-    entry point."""
+    entry point. A file cut short is an ImageError, never a short segment."""
+    try:
+        return _load_segments(elf)
+    except struct.error:
+        raise ImageError("truncated ELF: its headers run past the end of the file") from None
+
+
+def _load_segments(elf):
     if elf[:4] != b"\x7fELF":
         raise ImageError("not an ELF file")
     if elf[4] != 1 or elf[5] != 1:
@@ -77,6 +84,9 @@ def load_segments(elf):
         _name, sh_type, flags, addr, off, size = struct.unpack_from(
             "<6I", elf, shoff + i * shentsize)
         if sh_type in LOADABLE_TYPES and flags & SHF_ALLOC and size != 0:
+            if off + size > len(elf):
+                raise ImageError("truncated ELF: section at 0x%08x has %d of its %d bytes" %
+                                 (addr, max(len(elf) - off, 0), size))
             secs.append((addr, elf[off:off + size]))
     secs.sort()
     segs = []
@@ -160,18 +170,27 @@ def parse_image(img):
               "chip_id": ext[4], "min_rev": ext[5], "min_rev_full": ext[6],
               "max_rev_full": ext[7], "hash_appended": ext[12]}
     pos, segs, checksum = 24, [], CHECKSUM_SEED
-    for _ in range(count):
+    for i in range(count):
+        if pos + 8 > len(img):
+            raise ImageError("truncated: segment %d's header is missing" % i)
         addr, length = struct.unpack_from("<II", img, pos)
+        if pos + 8 + length > len(img):
+            raise ImageError("truncated: segment %d at 0x%08x has %d of its %d bytes" %
+                             (i, addr, len(img) - pos - 8, length))
         data = img[pos + 8:pos + 8 + length]
         for byte in data:
             checksum ^= byte
         segs.append((addr, data))
         pos += 8 + length
     pos += 15 - pos % 16
+    if pos >= len(img):
+        raise ImageError("truncated: no checksum byte")
     if img[pos] != checksum:
         raise ImageError("checksum 0x%02x, computed 0x%02x" % (img[pos], checksum))
     pos += 1
     if fields["hash_appended"]:
+        if pos + 32 > len(img):
+            raise ImageError("truncated: the SHA-256 digest is missing")
         if hashlib.sha256(img[:pos]).digest() != img[pos:pos + 32]:
             raise ImageError("SHA-256 digest does not match")
         pos += 32

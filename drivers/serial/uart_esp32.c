@@ -8,8 +8,9 @@
  * they are, otherwise the divider is computed from CONFIG_UART_ESP32_CLOCK_HZ
  * (uart_esp32.h, tested on the host).
  *
- * Polled output takes no lock (printk and the fatal path use it at any
- * time). INT_ENA is changed read-modify-write with interrupts locked; the
+ * Polled output (printk and the fatal path use it at any time) checks for
+ * room and writes with interrupts locked: without the A extension there
+ * is no single-access "write if not full". INT_ENA is changed read-modify-write with interrupts locked; the
  * callback and its data are written locked and read only by the ISR.
  * Configuration registers live in the UART core's clock domain: they take
  * effect after a write of ID.UPDATE, which the hardware clears when done.
@@ -96,12 +97,25 @@ static int esp32_poll_in(const struct device *dev, unsigned char *c)
 	return 0;
 }
 
+/*
+ * The room check and the write are one locked step: an ISR printing in
+ * between could take the last slot, and a byte written to a full FIFO is
+ * lost. The wait for room runs unlocked.
+ */
 static void esp32_poll_out(const struct device *dev, unsigned char c)
 {
+	unsigned int key;
+
 	ARG_UNUSED(dev);
-	while (TX_COUNT() >= FIFO_DEPTH) {
+	for (;;) {
+		key = irq_lock();
+		if (TX_COUNT() < FIFO_DEPTH) {
+			break;
+		}
+		irq_unlock(key);
 	}
 	wr(FIFO, c);
+	irq_unlock(key);
 }
 
 static int esp32_fifo_fill(const struct device *dev, const uint8_t *tx_data, int size)

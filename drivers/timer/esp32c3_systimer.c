@@ -10,7 +10,8 @@
  * the boundary of the earliest deadline the kernel asked for, or a
  * wake-up 2^24 cycles away when nothing waits. Targets are never left
  * behind the counter (see esp32c3_systimer_math.h): the comparator only
- * fires on equality. State is touched with interrupts locked.
+ * fires on equality. State is touched with interrupts locked, and so is the
+ * counter's latch (see counter()).
  *
  * Registers (TRM, "System Timer"): CONF 0x00, UNIT0_OP 0x04 (bit 30 latch
  * the value, bit 29 value valid), TARGET0_HI/LO 0x1c/0x20, TARGET0_CONF
@@ -48,6 +49,9 @@
 				 CONFIG_SYS_CLOCK_TICKS_PER_SEC))
 BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC >= 1,
 	     "timer clock slower than the tick rate");
+/* A remainder would make every tick short and kernel time run fast. */
+BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC % CONFIG_SYS_CLOCK_TICKS_PER_SEC == 0,
+	     "SYS_CLOCK_TICKS_PER_SEC must divide SYS_CLOCK_HW_CYCLES_PER_SEC");
 
 #define IDLE_WAKEUP_CYCLES (1ULL << 24)
 /* 2 us: well past the few cycles a target write takes to reach the comparator. */
@@ -69,8 +73,14 @@ static inline void wr(uint32_t reg, uint32_t val)
 /* Timer interrupts taken, for tests that check a tickless idle system. */
 uint32_t z_timer_irq_count;
 
+/*
+ * Latch and read the counter. Interrupts are locked around it: threads
+ * call it too (k_busy_wait, k_cycle_get_64), and an ISR that latches again
+ * between the two reads would pair the old high half with a newer low one.
+ */
 static uint64_t counter(void)
 {
+	unsigned int key = irq_lock();
 	uint32_t hi, lo;
 
 	wr(UNIT0_OP, OP_UPDATE);
@@ -78,6 +88,7 @@ static uint64_t counter(void)
 	}
 	hi = rd(UNIT0_VALUE_HI);
 	lo = rd(UNIT0_VALUE_LO);
+	irq_unlock(key);
 	return ((uint64_t)hi << 32) | lo;
 }
 

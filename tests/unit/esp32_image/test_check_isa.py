@@ -34,6 +34,9 @@ LISTING = """
 40380018:\t0 csrs\tmstatus,a0
 4038001c:\t0 addi\ta0,a0,1
 40380020:\t0 csrr\ta0,cycleh
+40380024 <counters>:
+40380024:\t0 rdtime\ta0
+40380028:\t0 rdinstreth\ta1
 """.splitlines()
 
 
@@ -48,6 +51,12 @@ class Scan(unittest.TestCase):
         bad = isa.scan(LISTING, False, {"mie", "cycleh"})
         self.assertEqual([t for _, _, t in bad], ["csrw mie,zero", "csrr a0,cycleh"])
         self.assertEqual(isa.scan(LISTING, False, {"mip"}), [])
+
+    def test_counter_read_aliases(self):
+        # objdump prints csrr rd, time as rdtime: still an access to time.
+        bad = isa.scan(LISTING, False, {"time", "instreth"})
+        self.assertEqual([t for _, _, t in bad], ["rdtime a0", "rdinstreth a1"])
+        self.assertEqual(isa.scan(LISTING, False, {"timeh", "instret"}), [])
 
     def test_clean_listing(self):
         self.assertEqual(isa.scan(LISTING[7:10], True, {"mie"}), [])
@@ -78,6 +87,13 @@ class RealObjects(unittest.TestCase):
         p = self.run_check("int c; int f(int x) { return c += x; }\n", "rv32imc",
                            "--no-atomics", "--absent-csr", "mie,cycle")
         self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_fails_on_counter_read(self):
+        p = self.run_check("unsigned long f(void) { unsigned long x;"
+                           " __asm__ volatile(\"csrr %0, cycle\" : \"=r\"(x)); return x; }\n",
+                           "rv32imc_zicsr", "--absent-csr", "cycle,time")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("rdcycle", p.stderr)
 
     def test_fails_on_csr(self):
         p = self.run_check("void f(void) { __asm__ volatile(\"csrw mie, zero\"); }\n",

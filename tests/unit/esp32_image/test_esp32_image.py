@@ -133,6 +133,22 @@ class Format(unittest.TestCase):
         with self.assertRaisesRegex(img.ImageError, "SHA-256"):
             img.parse_image(bytes(bad))
 
+    def test_parse_truncated_image_fails_with_message(self):
+        # Cut in a segment header, in segment data, before the checksum and
+        # in the digest: an ImageError each time, never a crash.
+        for cut in (28, 40, len(self.image) - 33, len(self.image) - 1):
+            with self.assertRaisesRegex(img.ImageError, "truncated"):
+                img.parse_image(self.image[:cut])
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "short.bin")
+            with open(path, "wb") as f:
+                f.write(self.image[:40])
+            p = subprocess.run([sys.executable, SCRIPT, "info", path],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("truncated", p.stderr)
+            self.assertNotIn("Traceback", p.stderr)
+
 
 class MemoryMap(unittest.TestCase):
     def reject(self, segments, entry, pattern):
@@ -180,6 +196,17 @@ class MemoryMap(unittest.TestCase):
     def test_rejects_vma_lma_split(self):
         with self.assertRaisesRegex(img.ImageError, "loads at"):
             img.load_segments(make_elf([(IRAM, b"\0" * 4)], IRAM, load={IRAM: 0x42000000}))
+
+    def test_truncated_elf_fails_with_message(self):
+        elf = make_elf([(IRAM, b"\1" * 0x100)], IRAM)
+        shoff = struct.unpack_from("<I", elf, 32)[0]
+        with self.assertRaisesRegex(img.ImageError, "truncated"):
+            img.load_segments(elf[:60])            # cut inside the program headers
+        # A section whose bytes run past the end of the file: no short segment.
+        bad = bytearray(elf)
+        struct.pack_into("<I", bad, shoff + 40 + 16, len(elf) - 0x10)  # sh_offset
+        with self.assertRaisesRegex(img.ImageError, "truncated ELF: section at 0x40380000"):
+            img.load_segments(bytes(bad))
 
     def test_cli_fails_with_message(self):
         with tempfile.TemporaryDirectory() as d:

@@ -2,7 +2,8 @@
  * Host stand-ins for what the ESP32-C3 SYSTIMER driver takes from the
  * kernel (force-included before it, pre-empting <vireo/irq.h>,
  * <vireo/init.h> and <vireo/sys/sys_io.h>): registers go to a model of the
- * SYSTIMER in main.c, IRQ_CONNECT/irq_enable and SYS_INIT are recorded.
+ * SYSTIMER in main.c, IRQ_CONNECT/irq_enable and SYS_INIT are recorded, irq_lock() is
+ * modelled.
  * TICKLESS (0 or 1, from CMake) picks the kernel mode.
  */
 #ifndef FAKE_ENV_H_
@@ -17,7 +18,9 @@
 #define CONFIG_ESP32C3_SYSTIMER_BASE 0x60023000U
 #define CONFIG_ESP32C3_SYSTIMER_INTMATRIX_SOURCE 37
 #define CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC 16000000
+#ifndef CONFIG_SYS_CLOCK_TICKS_PER_SEC /* the build-check test sets its own */
 #define CONFIG_SYS_CLOCK_TICKS_PER_SEC 1000
+#endif
 #if TICKLESS
 #define CONFIG_TICKLESS_KERNEL 1
 #endif
@@ -28,6 +31,10 @@
 typedef uintptr_t mem_addr_t;
 uint32_t sys_read32(mem_addr_t addr);
 void sys_write32(uint32_t data, mem_addr_t addr);
+
+/* Interrupt locking: main.c counts the depth and defers its "interrupts". */
+unsigned int irq_lock(void);
+void irq_unlock(unsigned int key);
 
 void fake_irq_connect(unsigned int irq, void (*isr)(const void *), const void *arg);
 void irq_enable(unsigned int irq);

@@ -11,7 +11,8 @@
  * passed, or passed while being written, ends ahead of the counter (the
  * comparator only fires on equality); the ISR acknowledges, announces the
  * whole ticks elapsed and, ticking, re-arms one tick later; the cycle
- * counters read the counter.
+ * counters read the counter, in one latch even when an interrupt latches
+ * it again between the reads of its two halves.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,7 +28,11 @@ static struct {
 	uint32_t conf, op, value_hi, value_lo, target_hi, target_lo, target_conf, int_ena;
 	uint64_t comparator;
 	uint32_t int_raw, loads;
+	bool relatch_pending; /* an interrupt that latches the counter again */
+	uint64_t relatch_advance;
 } m;
+
+static unsigned int lock_depth;
 
 static unsigned int connected_irq, enabled_irq;
 static void (*isr)(const void *);
@@ -36,8 +41,41 @@ static unsigned int announces;
 extern int (*const fake_sys_init)(void);
 extern uint32_t z_timer_irq_count;
 
+/* Latch the counter into the value registers (UNIT0_OP's update bit). */
+static void latch(void)
+{
+	m.value_hi = (uint32_t)(m.counter >> 32) & 0xfffffU;
+	m.value_lo = (uint32_t)m.counter;
+	m.op = 1U << 29;
+}
+
+/* An interrupt whose handler reads the counter (it latches again). */
+static void take_relatch(void)
+{
+	if (m.relatch_pending && lock_depth == 0) {
+		m.relatch_pending = false;
+		m.counter += m.relatch_advance;
+		latch();
+	}
+}
+
+unsigned int irq_lock(void)
+{
+	return lock_depth++;
+}
+
+void irq_unlock(unsigned int key)
+{
+	lock_depth = key;
+	take_relatch();
+}
+
 uint32_t sys_read32(mem_addr_t addr)
 {
+	/* Between the latch and the reads, or between the two halves. */
+	if (addr - BASE == 0x44) {
+		take_relatch();
+	}
 	switch (addr - BASE) {
 	case 0x00: return m.conf;
 	case 0x04: return m.op;
@@ -58,9 +96,7 @@ void sys_write32(uint32_t v, mem_addr_t addr)
 	case 0x04:
 		if (v & (1U << 30)) {
 			m.counter += m.advance;
-			m.value_hi = (uint32_t)(m.counter >> 32) & 0xfffffU;
-			m.value_lo = (uint32_t)m.counter;
-			m.op = 1U << 29;
+			latch();
 		}
 		break;
 	case 0x1c: m.target_hi = v; break;
@@ -192,11 +228,32 @@ static void test_isr(unsigned int arg)
 	CHECK_EQ(sys_clock_elapsed(), 1);
 }
 
+/*
+ * A thread reads the 64-bit counter while the low half is about to wrap;
+ * an interrupt between its reads of the two halves latches the counter
+ * again. The value read must be one latch, not the old high half with the
+ * new low half (2^32 cycles in the past).
+ */
+static void test_read_not_torn(unsigned int arg)
+{
+	uint64_t before = 0xffffff00ULL, got;
+
+	(void)arg;
+	boot(before);
+	m.relatch_pending = true;
+	m.relatch_advance = 0x200;
+	got = sys_clock_cycle_get_64();
+	CHECK(got == before || got == before + 0x200);
+	CHECK(!m.relatch_pending); /* the interrupt was taken, after the read */
+	CHECK_EQ(lock_depth, 0);
+}
+
 int main(void)
 {
 	run_case("init", test_init, 0);
 	run_case("deadlines", test_deadlines, 0);
 	run_case("deadline_passed_while_written", test_deadline_passed_while_written, 0);
 	run_case("isr", test_isr, 0);
+	run_case("read_not_torn", test_read_not_torn, 0);
 	return unit_summary();
 }

@@ -6,7 +6,8 @@
  *
  * Checked: init masks and clears interrupts, programs the divider for
  * 115200 from 40 MHz, sets the RX threshold, TX threshold and RX timeout,
- * syncs, and connects IRQ_2ND_LEVEL(21); polled I/O; fifo_fill stops at a
+ * syncs, and connects IRQ_2ND_LEVEL(21); polled I/O, polled output with an
+ * interrupt that prints arriving mid-way; fifo_fill stops at a
  * full FIFO; fifo_read drains what is there; enabling interrupts sets
  * INT_ENA and enables the line once; irq_update latches and acknowledges;
  * the ISR calls the callback, or masks everything without one.
@@ -32,6 +33,8 @@ static struct {
 } m;
 
 static unsigned int lock_depth, enables, connected_irq;
+/* An interrupt whose handler prints one byte, taken when interrupts allow. */
+static bool isr_print_pending;
 static void (*connected_isr)(const void *);
 static const void *connected_arg;
 static unsigned int callbacks;
@@ -57,8 +60,29 @@ uint32_t sys_read32(mem_addr_t addr)
 	}
 }
 
+/*
+ * The pending interrupt prints: into the FIFO when it has room, else it
+ * would wait for the wire to drain (recorded, the model does not drain).
+ */
+static bool isr_print_waits;
+
+static void take_isr_print(void)
+{
+	if (isr_print_pending && lock_depth == 0) {
+		isr_print_pending = false;
+		if (m.tx_count >= 128) {
+			isr_print_waits = true;
+		} else {
+			m.tx[m.tx_count++ % 256] = '!';
+		}
+	}
+}
+
 void sys_write32(uint32_t v, mem_addr_t addr)
 {
+	if (addr - BASE == 0x00) {
+		take_isr_print(); /* arrives between the room check and the write */
+	}
 	switch (addr - BASE) {
 	case 0x00:
 		check(m.tx_count < 128, __LINE__, "write to a full TX FIFO");
@@ -88,6 +112,7 @@ unsigned int irq_lock(void)
 void irq_unlock(unsigned int key)
 {
 	lock_depth = key;
+	take_isr_print();
 }
 
 void irq_enable(unsigned int irq)
@@ -177,6 +202,28 @@ static void test_polled(unsigned int arg)
 	CHECK(m.tx[0] == 'A' && m.tx[1] == 'B');
 }
 
+/*
+ * A thread prints while the TX FIFO has one free slot, and an interrupt
+ * whose handler prints arrives after the room check: the thread's byte
+ * must not be written to the FIFO the handler filled.
+ */
+static void test_poll_out_against_isr(unsigned int arg)
+{
+	const struct device *dev;
+
+	(void)arg;
+	dev = boot();
+	m.tx_count = 127;
+	isr_print_pending = true;
+	isr_print_waits = false;
+	uart_poll_out(dev, 'T');
+	CHECK(!isr_print_pending); /* the handler ran, once interrupts were on */
+	CHECK_EQ(m.tx_count, 128);
+	CHECK_EQ(m.tx[127], 'T');  /* the thread's byte took the free slot */
+	CHECK(isr_print_waits);    /* and the handler waits for room */
+	CHECK_EQ(lock_depth, 0);
+}
+
 static void test_fifo(unsigned int arg)
 {
 	const struct device *dev;
@@ -251,6 +298,7 @@ int main(void)
 {
 	run_case("init", test_init, 0);
 	run_case("polled", test_polled, 0);
+	run_case("poll_out_against_isr", test_poll_out_against_isr, 0);
 	run_case("fifo", test_fifo, 0);
 	run_case("interrupts", test_interrupts, 0);
 	run_case("isr_without_callback", test_isr_without_callback, 0);

@@ -7,7 +7,9 @@
  * crystal oscillator through the bypassed PLL: a known, exact frequency the
  * UART divisor is computed from (CONFIG_SOC_SIFIVE_FE310_CORECLK_HZ), at no
  * risk of a PLL misconfiguration. The SPI flash clock is derived from
- * tlclk, so executing in place only gets slower, never out of spec.
+ * tlclk: slower than after a bootloader's PLL, faster than from the
+ * ~13.8 MHz HFROSC the chip resets to (HiFive1 Rev A), but 16 MHz divided
+ * by any sckdiv is far below what the flash chip takes.
  * Register map: FE310-G000/G002 manual, "Power, Reset, Clock, Interrupt".
  */
 #include <stdint.h>
