@@ -190,7 +190,8 @@ def apply_assignments(kconf, assignments, errors, from_config=False):
 
     Only the last assignment to a symbol is checked, and for a choice only
     its last '=y' (an earlier member set to y in another file is overridden,
-    the way a board's pick is overridden by prj.conf).
+    the way a board's pick is overridden by prj.conf); an optional choice's
+    member set to n after it was picked empties the choice.
     """
     last, choice_y = {}, {}
     for a in assignments:
@@ -213,10 +214,16 @@ def apply_assignments(kconf, assignments, errors, from_config=False):
                            .format(prev.text, a.text, a.where))
             choice_y[sym.choice] = a
             sym.choice.set_value("y")
+        elif sym.choice and value == "n" and sym.choice.is_optional \
+                and sym.choice.selection is sym:
+            # An optional choice may be left empty: its mode goes to n
+            # (a board's driver switched off by a later fragment).
+            sym.choice.set_value("n")
+            choice_y.pop(sym.choice, None)
         if has_prompt(sym):     # user values do nothing on promptless symbols
             sym.set_value(value)
     overridden = {a for sym, a in last.items() if sym.choice and a.value == "y"
-                  and choice_y[sym.choice] is not a}
+                  and choice_y.get(sym.choice) is not a}
     return [a for a in last.values() if a.sym and a not in overridden]
 
 
