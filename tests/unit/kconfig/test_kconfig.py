@@ -129,6 +129,21 @@ class KconfigToolTest(unittest.TestCase):
         self.configure_ok([board, prj])
         self.assertIn("CONFIG_SCHED_SIMPLE", self.header_defines())
 
+    def test_optional_choice_emptied_by_later_fragment(self):
+        board = self.write("board_defconfig", "CONFIG_LOG_SINK_UART=y\n")
+        prj = self.write("prj.conf", "# CONFIG_LOG_SINK_UART is not set\n")
+        self.configure_ok([board])
+        self.assertIn("CONFIG_LOG_SINK_UART", self.header_defines())
+        self.configure_ok([board, prj])
+        d = self.header_defines()
+        self.assertNotIn("CONFIG_LOG_SINK_UART", d)
+        self.assertNotIn("CONFIG_LOG_SINK_MEMORY", d)
+        # Another member instead of the board's.
+        self.configure_ok([board, self.write("prj.conf", "CONFIG_LOG_SINK_MEMORY=y\n")])
+        d = self.header_defines()
+        self.assertIn("CONFIG_LOG_SINK_MEMORY", d)
+        self.assertNotIn("CONFIG_LOG_SINK_UART", d)
+
     def test_environment_reaches_kconfig(self):
         self.configure_ok()
         d = self.header_defines()
