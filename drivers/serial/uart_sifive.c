@@ -97,11 +97,15 @@ static bool tx_put(const struct device *dev, uint8_t c)
 				 : "memory");
 		return (old & TXDATA_FULL) == 0;
 	}
-	if ((*txdata & TXDATA_FULL) != 0) {
-		return false;
+	/* Without A: the check and the write under one interrupt lock. */
+	unsigned int key = irq_lock();
+	bool room = (*txdata & TXDATA_FULL) == 0;
+
+	if (room) {
+		*txdata = c;
 	}
-	*txdata = c;
-	return true;
+	irq_unlock(key);
+	return room;
 }
 
 static void sifive_poll_out(const struct device *dev, unsigned char c)
