@@ -31,7 +31,9 @@ A test is an app folder with a testcase.ini:
                          ; features cover `requires`)
   exclude_boards =       ; boards it does not fit (say why in a comment)
   expect =               ; regexes (multiline mode) that must match, in order;
-                         ; {board} stands for the board's name
+                         ; {board} stands for the board's name, {priv}
+                         ; for the kernel's privilege letter (m or s: the
+                         ; fault report's mcause/scause, ...)
       ^Hello
   reject =               ; regexes that must not match anywhere
       ^not reached
@@ -185,8 +187,26 @@ def build(app, v, board, build_dir):
     return quiet(["ninja", "-C", build_dir])
 
 
-def judge(v, status, text, timed_out, board):
-    """Return None when the run meets its expectations, else the reason."""
+def expand(pattern, names):
+    """pattern with each {name} replaced by its value, as literal text."""
+    for key, value in names.items():
+        pattern = pattern.replace("{" + key + "}", re.escape(value))
+    return pattern
+
+
+def build_names(board, build_dir):
+    """The placeholders of expected-output patterns for this build."""
+    config = os.path.join(build_dir, ".config")
+    s_mode = os.path.exists(config) and \
+        "CONFIG_RISCV_S_MODE=y\n" in open(config, encoding="utf-8").read()
+    return {"board": board, "priv": "s" if s_mode else "m"}
+
+
+def judge(v, status, text, timed_out, names):
+    """Return None when the run meets its expectations, else the reason.
+
+    names: the values of the patterns' placeholders (build_names()).
+    """
     if timed_out:
         return f"timed out after {v['timeout']} s"
     if v["exit"] == "pass" and status != 0:
@@ -195,13 +215,13 @@ def judge(v, status, text, timed_out, board):
         return "QEMU exited with 0, expected a failure status"
     pos = 0
     for pattern in lines_of(v["expect"]):
-        pattern = pattern.replace("{board}", re.escape(board))
+        pattern = expand(pattern, names)
         m = re.compile(pattern, re.M).search(text, pos)
         if m is None:
             return f"expected output not found (in order): {pattern}"
         pos = m.end()
     for pattern in lines_of(v["reject"]):
-        if re.search(pattern.replace("{board}", re.escape(board)), text, re.M):
+        if re.search(expand(pattern, names), text, re.M):
             return f"output that must not appear was found: {pattern}"
     if v["harness"] == "ztest":
         summaries = ZTEST_SUMMARY.findall(text)
@@ -231,7 +251,7 @@ def cmd_run(app, variant, board, build_root):
     typed = "".join(ln + "\n" for ln in lines_of(v["stdin"])).encode()
     status, text, timed_out = qemu_run.run_capture(build_dir, float(v["timeout"]), typed)
     sys.stdout.write(text)
-    reason = judge(v, status, text, timed_out, board)
+    reason = judge(v, status, text, timed_out, build_names(board, build_dir))
     if reason:
         print(f"\nFAIL: {reason}")
         return 1

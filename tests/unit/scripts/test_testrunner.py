@@ -101,13 +101,28 @@ class LoadBoards(unittest.TestCase):
 
 
 class Judge(unittest.TestCase):
+    def names(self, board='qemu_riscv32', priv='m'):
+        return {'board': board, 'priv': priv}
+
     def test_board_placeholder_is_the_escaped_board_name(self):
         v = variant(harness='console', expect='^on {board}!$')
-        self.assertIsNone(tr.judge(v, 0, 'on qemu_riscv32!\n', False, 'qemu_riscv32'))
-        self.assertIsNotNone(tr.judge(v, 0, 'on qemu_riscv32!\n', False, 'hifive1'))
+        self.assertIsNone(tr.judge(v, 0, 'on qemu_riscv32!\n', False, self.names()))
+        self.assertIsNotNone(tr.judge(v, 0, 'on qemu_riscv32!\n', False,
+                                      self.names('hifive1')))
         # The board's name is literal text, not a pattern.
         self.assertIsNotNone(tr.judge(variant(harness='console', expect='^{board}$'),
-                                      0, 'aXb\n', False, 'a.b'))
+                                      0, 'aXb\n', False, self.names('a.b')))
+
+    def test_priv_placeholder_follows_the_build(self):
+        v = variant(harness='console', expect='^  {priv}cause: 2 ')
+        self.assertIsNone(tr.judge(v, 0, '  mcause: 2 (x)\n', False, self.names()))
+        self.assertIsNotNone(tr.judge(v, 0, '  scause: 2 (x)\n', False, self.names()))
+        self.assertIsNone(tr.judge(v, 0, '  scause: 2 (x)\n', False, self.names(priv='s')))
+        with tempfile.TemporaryDirectory() as build:
+            self.assertEqual(tr.build_names('b', build), {'board': 'b', 'priv': 'm'})
+            with open(os.path.join(build, '.config'), 'w', encoding='utf-8') as f:
+                f.write('CONFIG_RISCV_ISA_RV64I=y\nCONFIG_RISCV_S_MODE=y\n')
+            self.assertEqual(tr.build_names('b', build)['priv'], 's')
 
 
 if __name__ == '__main__':
