@@ -1,8 +1,8 @@
 /*
  * Interrupt table and dispatch. One software table maps every IRQ to its
  * handler: local interrupts (xcause codes 0..15) first, then the sources
- * of the second-level controller: the PLIC (riscv_plic.h), or another
- * through the interface of intc_2nd_level.h. A controller that owns every
+ * of the second-level controller (the PLIC or another), reached through
+ * the interface of intc_2nd_level.h. A controller that owns every
  * CPU line (ESP32-C3 interrupt matrix) gets every interrupt cause from
  * the dispatch and has no local IRQs beside it. Build-time IRQ_CONNECT
  * entries are copied in by arch_kernel_init(); irq_connect_dynamic()
@@ -13,7 +13,6 @@
  */
 #include <errno.h>
 #include <vireo/drivers/interrupt_controller/intc_2nd_level.h>
-#include <vireo/drivers/interrupt_controller/riscv_plic.h>
 #include <vireo/irq.h>
 #include <vireo/sys/util.h>
 #include <asm.h>
@@ -57,15 +56,15 @@ static void spurious_isr(const void *arg)
 	z_fatal_error(K_ERR_SPURIOUS_IRQ, NULL);
 }
 
-/* PLIC source of a level-2 IRQ (IRQ_PLIC(n) has (n + 1) in bits 8 and up). */
-static unsigned int plic_source(unsigned int irq)
+/* Controller source of a level-2 IRQ (IRQ_2ND_LEVEL(n) has n + 1 in bits 8 and up). */
+static unsigned int second_level_source(unsigned int irq)
 {
 	return (irq >> 8) - 1U;
 }
 
 /*
  * Table index of an IRQ, or -1 when it is out of range: local IRQs of the
- * kernel's level first, then PLIC sources 1..CONFIG_NUM_2ND_LEVEL_IRQS (0 is
+ * kernel's level first, then controller sources 1..CONFIG_NUM_2ND_LEVEL_IRQS (0 is
  * no source).
  */
 static int irq_index(unsigned int irq)
@@ -78,7 +77,7 @@ static int irq_index(unsigned int irq)
 		}
 		return irq < RISCV_LOCAL_IRQS && (LOCAL_IRQ_LINES & BIT(irq)) != 0 ? (int)irq : -1;
 	}
-	source = plic_source(irq);
+	source = second_level_source(irq);
 	if ((irq & 0xff) != RISCV_IRQ_EXT || source == 0 ||
 	    source > CONFIG_NUM_2ND_LEVEL_IRQS) {
 		return -1;
@@ -101,7 +100,7 @@ static int set_entry(unsigned int irq, unsigned int prio, void (*isr)(const void
 void arch_kernel_init(void)
 {
 	for (unsigned int i = 0; i < Z_NUM_IRQS; i++) {
-		unsigned int irq = i < RISCV_LOCAL_IRQS ? i : IRQ_PLIC(i - RISCV_LOCAL_IRQS + 1);
+		unsigned int irq = i < RISCV_LOCAL_IRQS ? i : IRQ_2ND_LEVEL(i - RISCV_LOCAL_IRQS + 1);
 
 		sw_isr_table[i] = (struct sw_isr){ spurious_isr, (const void *)(uintptr_t)irq, 0 };
 	}
@@ -174,16 +173,8 @@ void irq_enable(unsigned int irq)
 	}
 	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_set(CSR_XIE, BIT(irq));
-	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
-		/*
-		 * Enable before setting the priority: QEMU's PLIC re-evaluates
-		 * a pending source on the priority write only. Priority 0 never
-		 * interrupts, so connected priorities start at 1.
-		 */
-		riscv_plic_irq_enable(plic_source(irq));
-		riscv_plic_set_priority(plic_source(irq), MIN(sw_isr_table[idx].priority + 1U, 7U));
 	} else if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
-		if (z_intc_2nd_enable(plic_source(irq), sw_isr_table[idx].priority) != 0) {
+		if (z_intc_2nd_enable(second_level_source(irq), sw_isr_table[idx].priority) != 0) {
 			printk("irq_enable: no interrupt line left for IRQ 0x%x\n", irq);
 		}
 	}
@@ -198,10 +189,8 @@ void irq_disable(unsigned int irq)
 	}
 	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		csr_clear(CSR_XIE, BIT(irq));
-	} else if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
-		riscv_plic_irq_disable(plic_source(irq));
 	} else if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
-		z_intc_2nd_disable(plic_source(irq));
+		z_intc_2nd_disable(second_level_source(irq));
 	}
 }
 
@@ -215,11 +204,8 @@ int irq_is_enabled(unsigned int irq)
 	if (IS_ENABLED(CONFIG_RISCV_HAS_XIE) && idx < RISCV_LOCAL_IRQS) {
 		return (csr_read(CSR_XIE) & BIT(irq)) != 0;
 	}
-	if (IS_ENABLED(CONFIG_RISCV_PLIC)) {
-		return riscv_plic_irq_is_enabled(plic_source(irq));
-	}
 	if (IS_ENABLED(CONFIG_RISCV_2ND_LEVEL_INTC)) {
-		return z_intc_2nd_is_enabled(plic_source(irq));
+		return z_intc_2nd_is_enabled(second_level_source(irq));
 	}
 	return 0;
 }

@@ -1,8 +1,9 @@
 /*
  * The second-level interrupt controller interface: what the architecture's
- * interrupt code (arch/riscv/core/irq.c) needs from a platform controller
- * other than the PLIC (which keeps its own, older calls in riscv_plic.h).
- * Exactly one driver implements it, selecting CONFIG_RISCV_2ND_LEVEL_INTC.
+ * interrupt code (arch/riscv/core/irq.c) needs from the platform
+ * controller: the PLIC (drivers/interrupt_controller/plic.c) or the
+ * ESP32-C3's interrupt matrix. Exactly one driver implements it,
+ * selecting CONFIG_RISCV_2ND_LEVEL_INTC.
  *
  * A controller source n is IRQ number IRQ_2ND_LEVEL(n) (<vireo/irq.h>); the
  * functions below get n itself. irq.c calls them with interrupts locked or
