@@ -20,18 +20,7 @@
 
 static uint64_t counter_now(void)
 {
-#if __riscv_xlen == 64
-	return csr_read(time);
-#else
-	uint32_t hi, lo;
-
-	/* Re-read if the low word wrapped between the two reads. */
-	do {
-		hi = (uint32_t)csr_read(timeh);
-		lo = (uint32_t)csr_read(time);
-	} while (hi != (uint32_t)csr_read(timeh));
-	return ((uint64_t)hi << 32) | lo;
-#endif /* __riscv_xlen == 64 */
+	return csr_read64(time, timeh);
 }
 
 /* Sstc's supervisor compare registers (GCC 12's assembler lacks their names). */

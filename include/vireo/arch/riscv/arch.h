@@ -31,8 +31,7 @@ static ALWAYS_INLINE bool arch_irq_unlocked(unsigned int key)
 
 /*
  * The hart's cycle counter (mcycle in M-mode, the cycle CSR in S-mode);
- * QEMU with -icount makes it count instructions. On RV32 the two halves
- * are re-read until the high half is stable.
+ * QEMU with -icount makes it count instructions.
  */
 static ALWAYS_INLINE uint64_t arch_timing_counter_get(void)
 {
@@ -48,17 +47,9 @@ static ALWAYS_INLINE uint64_t arch_timing_counter_get(void)
 		__asm__ volatile("csrr %0, 0x7e2" : "=r"(c));
 	}
 	return c;
-#elif __riscv_xlen == 64
-	return csr_read(Z_CYCLE_CSR);
 #else
-	uint32_t hi, lo;
-
-	do {
-		hi = (uint32_t)csr_read(Z_CYCLEH_CSR);
-		lo = (uint32_t)csr_read(Z_CYCLE_CSR);
-	} while (hi != (uint32_t)csr_read(Z_CYCLEH_CSR));
-	return ((uint64_t)hi << 32) | lo;
-#endif /* __riscv_xlen == 64 */
+	return csr_read64(Z_CYCLE_CSR, Z_CYCLEH_CSR);
+#endif /* CONFIG_RISCV_HAS_COUNTERS */
 }
 
 #endif /* VIREO_INCLUDE_ARCH_RISCV_ARCH_H_ */

@@ -69,6 +69,8 @@
 
 #ifndef __ASSEMBLER__
 
+#include <stdint.h>
+
 #define Z_CSR_STR(x) #x
 #define Z_CSR_NAME(x) Z_CSR_STR(x)
 
@@ -92,6 +94,25 @@
 				 : "memory");                               \
 		v__;                                                        \
 	})
+
+/*
+ * A 64-bit counter CSR (cycle, time, ...) read whole: one read on RV64; on
+ * RV32 the halves, the high one read again until it did not change, so a
+ * carry between the two reads cannot tear the value.
+ */
+#if __riscv_xlen == 64
+#define csr_read64(csr, csrh) ((uint64_t)csr_read(csr))
+#else
+#define csr_read64(csr, csrh)                                               \
+	({                                                                  \
+		uint32_t hi__, lo__;                                        \
+		do {                                                        \
+			hi__ = (uint32_t)csr_read(csrh);                    \
+			lo__ = (uint32_t)csr_read(csr);                     \
+		} while (hi__ != (uint32_t)csr_read(csrh));                 \
+		((uint64_t)hi__ << 32) | lo__;                              \
+	})
+#endif /* __riscv_xlen == 64 */
 
 #define csr_set(csr, bits)                                                  \
 	__asm__ volatile("csrs " Z_CSR_NAME(csr) ", %0"                    \
